@@ -1,0 +1,1002 @@
+/* Generated from schema/conecta.schema.json by `npm run schema:write`. Do not edit. */
+
+export const conectaSchema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://conecta-as-code.dev/schema/v1/conecta.schema.json",
+  "title": "ConectaConfig",
+  "description": "One conecta-as-code config file. A directory of such files merges into one desired state.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "version"
+  ],
+  "properties": {
+    "version": {
+      "const": 1,
+      "description": "The config language version. Only `1` exists."
+    },
+    "prune": {
+      "description": "Deletion policy. `true`: live objects missing from the config are deleted (after review in the plan). An object maps a kind (such as `teams`) to true/false. Default: missing objects are kept and listed as not managed.",
+      "anyOf": [
+        {
+          "type": "boolean"
+        },
+        {
+          "$ref": "#/$defs/PruneByKind"
+        }
+      ]
+    },
+    "userGroups": {
+      "type": "array",
+      "description": "Grupo de Usuários: A permission profile for administrators. UI: Configurações › Grupo de Usuários.",
+      "items": {
+        "$ref": "#/$defs/UserGroup"
+      }
+    },
+    "administrators": {
+      "type": "array",
+      "description": "Administradores: A person who uses the admin screen. UI: Configurações › Administradores.",
+      "items": {
+        "$ref": "#/$defs/Administrator"
+      }
+    },
+    "tabulations": {
+      "type": "array",
+      "description": "Tabulações: A disposition code that classifies a session when it ends. UI: Configurações › Tabulações.",
+      "items": {
+        "$ref": "#/$defs/Tabulation"
+      }
+    },
+    "predefinedMessages": {
+      "type": "array",
+      "description": "Mensagens Predefinidas: A canned reply offered on the agent screen. UI: Mensagens Predefinidas.",
+      "items": {
+        "$ref": "#/$defs/PredefinedMessage"
+      }
+    },
+    "teams": {
+      "type": "array",
+      "description": "Equipes: A human-service queue such as SAC, Vendas or Financeiro. UI: Configurações › Equipes. Which agents belong to a team is set on the agents (`agents[].teams`).",
+      "items": {
+        "$ref": "#/$defs/Team"
+      }
+    },
+    "agents": {
+      "type": "array",
+      "description": "Agentes: A person who serves contacts on the agent screen. UI: Configurações › Agentes.",
+      "items": {
+        "$ref": "#/$defs/Agent"
+      }
+    },
+    "scheduleGroups": {
+      "type": "array",
+      "description": "Grupo de Horários: Named opening hours used by flow `schedule` blocks. UI: Configurações › Grupo de Horários.",
+      "items": {
+        "$ref": "#/$defs/ScheduleGroup"
+      }
+    },
+    "wordFilters": {
+      "$ref": "#/$defs/WordFilters"
+    },
+    "pauses": {
+      "type": "array",
+      "description": "Pausas: A reason for an agent break, with its rules. UI: Configurações › Pausas.",
+      "items": {
+        "$ref": "#/$defs/Pause"
+      }
+    },
+    "flows": {
+      "type": "array",
+      "description": "Fluxo de Atendimento: Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team.",
+      "items": {
+        "$ref": "#/$defs/Flow"
+      }
+    }
+  },
+  "$defs": {
+    "UserGroup": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "description": "A permission profile for administrators. UI: Configurações › Grupo de Usuários.",
+      "x-kind": "user-group",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome. Unique among user groups. The built-in group `Administrador` always exists and is never deleted."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        },
+        "fullPermission": {
+          "type": "boolean",
+          "description": "Permissão total. When true the group may do everything and `permissions` is ignored.",
+          "default": false
+        },
+        "viewByTeams": {
+          "type": "boolean",
+          "description": "Visualização por equipe. When true, administrators of this group only see the data of `visibleTeams`.",
+          "default": false
+        },
+        "visibleTeams": {
+          "type": "array",
+          "description": "The teams whose data the group may see when `viewByTeams` is on. Names of teams.",
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "x-ref": "team"
+          },
+          "uniqueItems": true,
+          "default": [],
+          "x-set": true,
+          "x-deferrable": true
+        },
+        "permissions": {
+          "type": "array",
+          "uniqueItems": true,
+          "default": [],
+          "x-set": true,
+          "description": "Permissões: what the group may view and edit, from the vocabulary below (UI sections Cadastro, Configurações, Serviços, Relatórios). `registration.agents` = Cadastro › Agentes; `registration.teams` = Cadastro › Equipes; `registration.tabulations` = Cadastro › Tabulações; `registration.predefinedMessages` = Cadastro › Mensagens Predefinidas; `registration.contacts` = Cadastro › Contatos; `registration.contactGroups` = Cadastro › Grupo de Contatos; `registration.contactFields` = Cadastro › Campos Adicionais; `registration.blockedNumbers` = Cadastro › Números Bloqueados; `settings.userGroups` = Configurações › Grupo de Usuários; `settings.administrators` = Configurações › Administradores; `settings.scheduleGroups` = Configurações › Grupo de Horários; `settings.wordFilters` = Configurações › Filtro de Palavras; `settings.pauses` = Configurações › Pausas; `settings.channels` = Configurações › Canais; `settings.flows` = Configurações › Fluxo de Atendimento; `settings.application` = Configurações › Aplicação; `settings.integrations` = Configurações › Integrações; `settings.security` = Configurações › Segurança e Privacidade; `services.monitoring` = Serviços › Monitoramento; `services.activeContact` = Serviços › Contato Ativo; `services.massMessaging` = Serviços › Disparo em Massa; `reports.attendances` = Relatórios › Atendimentos; `reports.agents` = Relatórios › Agentes; `reports.pauses` = Relatórios › Pausas; `reports.ratings` = Relatórios › Avaliações; `reports.tabulations` = Relatórios › Tabulações; `reports.flows` = Relatórios › Fluxos.",
+          "items": {
+            "type": "string",
+            "enum": [
+              "registration.agents",
+              "registration.teams",
+              "registration.tabulations",
+              "registration.predefinedMessages",
+              "registration.contacts",
+              "registration.contactGroups",
+              "registration.contactFields",
+              "registration.blockedNumbers",
+              "settings.userGroups",
+              "settings.administrators",
+              "settings.scheduleGroups",
+              "settings.wordFilters",
+              "settings.pauses",
+              "settings.channels",
+              "settings.flows",
+              "settings.application",
+              "settings.integrations",
+              "settings.security",
+              "services.monitoring",
+              "services.activeContact",
+              "services.massMessaging",
+              "reports.attendances",
+              "reports.agents",
+              "reports.pauses",
+              "reports.ratings",
+              "reports.tabulations",
+              "reports.flows"
+            ]
+          }
+        }
+      }
+    },
+    "Administrator": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "email",
+        "name",
+        "userGroup"
+      ],
+      "description": "A person who uses the admin screen. UI: Configurações › Administradores.",
+      "x-kind": "administrator",
+      "properties": {
+        "email": {
+          "type": "string",
+          "maxLength": 254,
+          "pattern": "^[^\\s@]+@[^\\s@]+$",
+          "description": "E-mail (login). Identifies the administrator; it must not also be an agent's login."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The login e-mail this administrator had before; the plan changes it in place."
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome."
+        },
+        "userGroup": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Grupo de usuários: the name of the user group that sets this administrator's permissions.",
+          "x-ref": "user-group"
+        },
+        "recoveryEmail": {
+          "type": "string",
+          "maxLength": 254,
+          "pattern": "^[^\\s@]+@[^\\s@]+$",
+          "description": "E-mail de recuperação: a real mailbox that receives the password link. Omitted: the login e-mail is used (Usar o login como recuperação)."
+        },
+        "disabled": {
+          "type": "boolean",
+          "description": "Desabilitar usuário: the administrator cannot log in (holidays, leave).",
+          "default": false
+        },
+        "remoteAuth": {
+          "type": "boolean",
+          "description": "Autenticação remota: log in through the tenant's remote authentication.",
+          "default": false
+        },
+        "language": {
+          "type": "string",
+          "enum": [
+            "pt-BR",
+            "en",
+            "es"
+          ],
+          "default": "pt-BR",
+          "description": "Idioma of the admin screen."
+        },
+        "initialPassword": {
+          "type": "string",
+          "minLength": 8,
+          "x-sensitive": true,
+          "writeOnly": true,
+          "description": "Senha inicial, used only when the administrator is created; never read back, never shown. Use `${env:NAME}`. Omitted: Conecta e-mails a password link to the recovery address."
+        }
+      }
+    },
+    "Tabulation": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "x-kind": "tabulation",
+      "description": "A disposition code that classifies a session when it ends. UI: Configurações › Tabulações.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome. Unique among tabulations."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        }
+      }
+    },
+    "PredefinedMessage": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "text"
+      ],
+      "x-kind": "predefined-message",
+      "description": "A canned reply offered on the agent screen. UI: Mensagens Predefinidas.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Título/Descrição. Unique among predefined messages; teams refer to it by this name."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        },
+        "text": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 20000,
+          "description": "Mensagem: the text sent, which may use Conecta's variables (contact name, agent name, greeting).",
+          "x-text": true
+        }
+      }
+    },
+    "TeamPermissions": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Permissões da equipe: what the team's agents may do on the agent screen. UI labels are not documented; names follow the API.",
+      "default": {},
+      "properties": {
+        "editContact": {
+          "type": "boolean",
+          "description": "Agents may edit the contact's data.",
+          "default": true
+        },
+        "finishAttendance": {
+          "type": "boolean",
+          "description": "Agents may finish a session.",
+          "default": true
+        },
+        "showNumber": {
+          "type": "boolean",
+          "description": "Agents see the contact's phone number.",
+          "default": true
+        },
+        "offlineAttendance": {
+          "type": "boolean",
+          "description": "Agents may serve contacts while offline.",
+          "default": false
+        },
+        "agentChat": {
+          "type": "boolean",
+          "description": "Internal chat between agents.",
+          "default": true
+        },
+        "teamChat": {
+          "type": "boolean",
+          "description": "Internal chat between teams.",
+          "default": true
+        },
+        "sendEmojis": {
+          "type": "boolean",
+          "description": "Agents may send emojis.",
+          "default": true
+        },
+        "showMessagePreview": {
+          "type": "boolean",
+          "description": "Show a preview of the last message in the queue.",
+          "default": true
+        },
+        "autoAttendance": {
+          "type": "boolean",
+          "description": "Sessions are assigned automatically without the agent accepting them.",
+          "default": false
+        },
+        "hideContactOnHold": {
+          "type": "boolean",
+          "description": "Hide contacts on hold from agents.",
+          "default": false
+        },
+        "hideContactOnAgentScreen": {
+          "type": "boolean",
+          "description": "Hide the contact list on the agent screen.",
+          "default": false
+        },
+        "voiceRecording": {
+          "type": "boolean",
+          "description": "Agents may record voice messages.",
+          "default": true
+        }
+      }
+    },
+    "Team": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "x-kind": "team",
+      "description": "A human-service queue such as SAC, Vendas or Financeiro. UI: Configurações › Equipes. Which agents belong to a team is set on the agents (`agents[].teams`).",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome. Unique among teams."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        },
+        "sessionTimeout": {
+          "type": "string",
+          "pattern": "^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$",
+          "description": "Tempo de sessão: the longest silence between contact and agent before the session closes itself, such as `30m` or `1h30m`. `0m` turns it off.",
+          "x-duration": true,
+          "default": "0m"
+        },
+        "distributionRule": {
+          "type": "string",
+          "enum": [
+            "all",
+            "leastBusy",
+            "sequential",
+            "contactGroup"
+          ],
+          "default": "all",
+          "description": "Regra de distribuição: `all` = Todos (offer to every agent, the first to accept takes it); `leastBusy` = Agentes com menos atendimentos; `sequential` = Sequencial (in `agentOrder`); `contactGroup` = Grupo de Contatos."
+        },
+        "agentOrder": {
+          "type": "array",
+          "default": [],
+          "uniqueItems": true,
+          "description": "Ordem dos agentes for the `sequential` rule: agent e-mails in the order sessions are offered. Each must be a member of the team.",
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "x-ref": "agent"
+          },
+          "x-deferrable": true
+        },
+        "closingMessage": {
+          "type": "string",
+          "maxLength": 20000,
+          "description": "Mensagem de finalização: sent to the contact when a session of this team ends.",
+          "default": "",
+          "x-text": true
+        },
+        "noAgentMessage": {
+          "type": "string",
+          "maxLength": 20000,
+          "description": "Mensagem de nenhum agente disponível: sent when no agent of the team is available.",
+          "default": "",
+          "x-text": true
+        },
+        "conversationHistory": {
+          "type": "string",
+          "enum": [
+            "none",
+            "all",
+            "teamSessions"
+          ],
+          "default": "none",
+          "description": "Histórico de conversa shown to agents: `none` = Não se aplica, `all` = Todas, `teamSessions` = Todas as sessões destas equipes."
+        },
+        "overflowTeam": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Transbordo: the team that takes the session when this one is unavailable.",
+          "x-ref": "team",
+          "x-deferrable": true
+        },
+        "waitTimeout": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "after",
+            "redirectTo"
+          ],
+          "description": "Tempo de espera: after waiting this long in the queue, the contact is sent to another team.",
+          "properties": {
+            "after": {
+              "type": "string",
+              "pattern": "^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$",
+              "description": "How long a contact may wait, such as `10m`.",
+              "x-duration": true
+            },
+            "redirectTo": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The team that receives the contact.",
+              "x-ref": "team",
+              "x-deferrable": true
+            }
+          }
+        },
+        "transferTeams": {
+          "type": "array",
+          "description": "Restringir transferência: the only teams agents may transfer sessions to. Empty: any team.",
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "x-ref": "team"
+          },
+          "uniqueItems": true,
+          "default": [],
+          "x-set": true,
+          "x-deferrable": true
+        },
+        "tabulations": {
+          "type": "array",
+          "description": "Tabulações the agents choose from when they finish a session.",
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "x-ref": "tabulation"
+          },
+          "uniqueItems": true,
+          "default": [],
+          "x-set": true
+        },
+        "predefinedMessages": {
+          "type": "array",
+          "description": "Mensagens predefinidas offered to the team's agents, by name.",
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "x-ref": "predefined-message"
+          },
+          "uniqueItems": true,
+          "default": [],
+          "x-set": true
+        },
+        "endingFlow": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Fluxo de encerramento: a flow that runs after a session the agent started (active contact) ends.",
+          "x-ref": "flow",
+          "x-deferrable": true
+        },
+        "permissions": {
+          "$ref": "#/$defs/TeamPermissions"
+        }
+      }
+    },
+    "Agent": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "email",
+        "name"
+      ],
+      "x-kind": "agent",
+      "description": "A person who serves contacts on the agent screen. UI: Configurações › Agentes.",
+      "properties": {
+        "email": {
+          "type": "string",
+          "maxLength": 254,
+          "pattern": "^[^\\s@]+@[^\\s@]+$",
+          "description": "E-mail (login). Identifies the agent; it need not be a real mailbox."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The login e-mail this agent had before; the plan changes it in place."
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome."
+        },
+        "recoveryEmail": {
+          "type": "string",
+          "maxLength": 254,
+          "pattern": "^[^\\s@]+@[^\\s@]+$",
+          "description": "E-mail de recuperação: a real mailbox for the password link. Omitted: the login e-mail is used."
+        },
+        "codename": {
+          "type": "string",
+          "maxLength": 100,
+          "default": "",
+          "description": "Codinome: contacts who write it skip the flow and reach this agent."
+        },
+        "extension": {
+          "type": "string",
+          "maxLength": 20,
+          "pattern": "^[0-9]*$",
+          "default": "",
+          "description": "Ramal: the PBX extension, needed only with the Central integration."
+        },
+        "teams": {
+          "type": "array",
+          "description": "Equipes the agent serves. This list is the only place team membership is set.",
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "x-ref": "team"
+          },
+          "uniqueItems": true,
+          "default": [],
+          "x-set": true
+        },
+        "loginHours": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "from",
+            "to"
+          ],
+          "description": "Horário de login permitido: the agent may log in only between these times.",
+          "properties": {
+            "from": {
+              "type": "string",
+              "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+              "description": "Hora inicial, `HH:MM`."
+            },
+            "to": {
+              "type": "string",
+              "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+              "description": "Hora final, `HH:MM`."
+            }
+          }
+        },
+        "conversationHistory": {
+          "type": "string",
+          "enum": [
+            "inherit",
+            "none",
+            "all",
+            "teamSessions"
+          ],
+          "default": "inherit",
+          "description": "Histórico de conversa: `inherit` uses the team's setting; the others override it (see teams)."
+        },
+        "maxSimultaneousChats": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 100,
+          "default": 0,
+          "description": "Atendimentos simultâneos: the most sessions the agent serves at once; `0` = no limit."
+        },
+        "hideRatingStars": {
+          "type": "boolean",
+          "description": "Ocultar estrelas: hide the satisfaction rating from the agent.",
+          "default": false
+        },
+        "remoteAuth": {
+          "type": "boolean",
+          "description": "Autenticação remota: log in through the tenant's remote authentication.",
+          "default": false
+        },
+        "initialPassword": {
+          "type": "string",
+          "minLength": 8,
+          "x-sensitive": true,
+          "writeOnly": true,
+          "description": "Senha inicial, used only when the agent is created; never read back, never shown. Use `${env:NAME}`. Omitted: Conecta e-mails a password link."
+        }
+      }
+    },
+    "ScheduleInterval": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "days",
+        "from",
+        "to"
+      ],
+      "description": "Opening hours on some weekdays.",
+      "properties": {
+        "days": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "type": "string",
+            "enum": [
+              "mon",
+              "tue",
+              "wed",
+              "thu",
+              "fri",
+              "sat",
+              "sun"
+            ]
+          },
+          "description": "Dias da semana: `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`.",
+          "x-set": true
+        },
+        "from": {
+          "type": "string",
+          "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+          "description": "Abre às, `HH:MM`."
+        },
+        "to": {
+          "type": "string",
+          "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+          "description": "Fecha às, `HH:MM` (later than `from`)."
+        }
+      }
+    },
+    "ScheduleHoliday": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "date",
+        "name"
+      ],
+      "description": "A day the operation is closed. Conecta's calendar has no year, so a holiday repeats every year.",
+      "properties": {
+        "date": {
+          "type": "string",
+          "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
+          "description": "Data, `MM-DD` (every year), such as `12-25`."
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Feriado: the holiday's name."
+        }
+      }
+    },
+    "ScheduleException": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "date",
+        "name",
+        "from",
+        "to"
+      ],
+      "description": "A date with special opening hours (Exceções), replacing the weekday's intervals.",
+      "properties": {
+        "date": {
+          "type": "string",
+          "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
+          "description": "Data, `MM-DD` (every year)."
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Descrição."
+        },
+        "from": {
+          "type": "string",
+          "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+          "description": "Abre às, `HH:MM`."
+        },
+        "to": {
+          "type": "string",
+          "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+          "description": "Fecha às, `HH:MM`."
+        }
+      }
+    },
+    "ScheduleGroup": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "intervals"
+      ],
+      "x-kind": "schedule-group",
+      "description": "Named opening hours used by flow `schedule` blocks. UI: Configurações › Grupo de Horários.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome. Unique among schedule groups."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        },
+        "intervals": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/ScheduleInterval"
+          },
+          "description": "Intervalos: when the operation is open, by weekday."
+        },
+        "holidays": {
+          "type": "array",
+          "default": [],
+          "items": {
+            "$ref": "#/$defs/ScheduleHoliday"
+          },
+          "description": "Feriados: days closed all day.",
+          "x-set": true
+        },
+        "exceptions": {
+          "type": "array",
+          "default": [],
+          "items": {
+            "$ref": "#/$defs/ScheduleException"
+          },
+          "description": "Exceções: dates with special hours.",
+          "x-set": true
+        }
+      }
+    },
+    "WordFilters": {
+      "type": "object",
+      "additionalProperties": false,
+      "x-kind": "word-filter",
+      "description": "Filtro de Palavras: two lists. A single word matches anywhere in a message; a phrase matches only the whole message; case is ignored.",
+      "properties": {
+        "agentBlocked": {
+          "type": "array",
+          "uniqueItems": true,
+          "default": [],
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": "Bloqueio para agentes: terms an agent may not send.",
+          "x-set": true
+        },
+        "noFlowStart": {
+          "type": "array",
+          "uniqueItems": true,
+          "default": [],
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": "Palavras que não iniciam o fluxo: a contact message that matches does not open a new session (such as `obrigado` after a session ended).",
+          "x-set": true
+        }
+      }
+    },
+    "Pause": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "x-kind": "pause",
+      "description": "A reason for an agent break, with its rules. UI: Configurações › Pausas.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome. Unique among pauses."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        },
+        "description": {
+          "type": "string",
+          "maxLength": 500,
+          "default": "",
+          "description": "Descrição."
+        },
+        "maxDuration": {
+          "type": "string",
+          "pattern": "^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$",
+          "description": "Tempo máximo of the pause, such as `15m` or `1h`. `0s` = no limit.",
+          "x-duration": true,
+          "default": "0s"
+        },
+        "productive": {
+          "type": "boolean",
+          "description": "Produtiva: the pause counts as productive time in reports.",
+          "default": false
+        },
+        "cumulative": {
+          "type": "boolean",
+          "description": "Acumulativa: `maxDuration` is a daily total over several pauses of this kind.",
+          "default": false
+        },
+        "supervised": {
+          "type": "boolean",
+          "description": "Supervisionada: a supervisor follows or approves the pause.",
+          "default": false
+        },
+        "continueAttendances": {
+          "type": "boolean",
+          "description": "Continuar atendimentos: the agent keeps current sessions during the pause.",
+          "default": false
+        },
+        "active": {
+          "type": "boolean",
+          "description": "Ativa: agents can choose this pause.",
+          "default": true
+        },
+        "message": {
+          "type": "string",
+          "maxLength": 20000,
+          "description": "Mensagem shown to the agent during the pause.",
+          "default": "",
+          "x-text": true
+        }
+      }
+    },
+    "Flow": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "start",
+        "blocks"
+      ],
+      "x-kind": "flow",
+      "description": "Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome. Unique among flows."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        },
+        "description": {
+          "type": "string",
+          "maxLength": 1000,
+          "default": "",
+          "description": "Descrição."
+        },
+        "start": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The id of the first block."
+        },
+        "blocks": {
+          "type": "object",
+          "minProperties": 1,
+          "description": "The blocks, by id (letters, digits, `_` and `-`).",
+          "propertyNames": {
+            "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$"
+          },
+          "additionalProperties": {
+            "$ref": "#/$defs/FlowBlock"
+          }
+        }
+      }
+    },
+    "FlowBlock": {
+      "type": "object",
+      "required": [
+        "type"
+      ],
+      "description": "A block of a flow.",
+      "properties": {
+        "type": {
+          "type": "string",
+          "description": "Block type."
+        }
+      }
+    },
+    "PruneByKind": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Deletion policy per kind.",
+      "properties": {
+        "userGroups": {
+          "type": "boolean",
+          "description": "Delete live userGroups missing from the config."
+        },
+        "administrators": {
+          "type": "boolean",
+          "description": "Delete live administrators missing from the config."
+        },
+        "tabulations": {
+          "type": "boolean",
+          "description": "Delete live tabulations missing from the config."
+        },
+        "predefinedMessages": {
+          "type": "boolean",
+          "description": "Delete live predefinedMessages missing from the config."
+        },
+        "teams": {
+          "type": "boolean",
+          "description": "Delete live teams missing from the config."
+        },
+        "agents": {
+          "type": "boolean",
+          "description": "Delete live agents missing from the config."
+        },
+        "scheduleGroups": {
+          "type": "boolean",
+          "description": "Delete live scheduleGroups missing from the config."
+        },
+        "wordFilters": {
+          "type": "boolean",
+          "description": "Delete live wordFilters missing from the config."
+        },
+        "pauses": {
+          "type": "boolean",
+          "description": "Delete live pauses missing from the config."
+        },
+        "flows": {
+          "type": "boolean",
+          "description": "Delete live flows missing from the config."
+        }
+      }
+    }
+  }
+} as const;

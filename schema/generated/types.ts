@@ -1,0 +1,638 @@
+/* Generated from schema/conecta.schema.json by `npm run schema:write`. Do not edit. */
+
+/**
+ * One conecta-as-code config file. A directory of such files merges into one desired state.
+ */
+export interface ConectaConfig {
+  /**
+   * The config language version. Only `1` exists.
+   */
+  version: 1;
+  /**
+   * Deletion policy. `true`: live objects missing from the config are deleted (after review in the plan). An object maps a kind (such as `teams`) to true/false. Default: missing objects are kept and listed as not managed.
+   */
+  prune?: boolean | PruneByKind;
+  /**
+   * Grupo de Usuários: A permission profile for administrators. UI: Configurações › Grupo de Usuários.
+   */
+  userGroups?: UserGroup[];
+  /**
+   * Administradores: A person who uses the admin screen. UI: Configurações › Administradores.
+   */
+  administrators?: Administrator[];
+  /**
+   * Tabulações: A disposition code that classifies a session when it ends. UI: Configurações › Tabulações.
+   */
+  tabulations?: Tabulation[];
+  /**
+   * Mensagens Predefinidas: A canned reply offered on the agent screen. UI: Mensagens Predefinidas.
+   */
+  predefinedMessages?: PredefinedMessage[];
+  /**
+   * Equipes: A human-service queue such as SAC, Vendas or Financeiro. UI: Configurações › Equipes. Which agents belong to a team is set on the agents (`agents[].teams`).
+   */
+  teams?: Team[];
+  /**
+   * Agentes: A person who serves contacts on the agent screen. UI: Configurações › Agentes.
+   */
+  agents?: Agent[];
+  /**
+   * Grupo de Horários: Named opening hours used by flow `schedule` blocks. UI: Configurações › Grupo de Horários.
+   */
+  scheduleGroups?: ScheduleGroup[];
+  wordFilters?: WordFilters;
+  /**
+   * Pausas: A reason for an agent break, with its rules. UI: Configurações › Pausas.
+   */
+  pauses?: Pause[];
+  /**
+   * Fluxo de Atendimento: Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team.
+   */
+  flows?: Flow[];
+}
+/**
+ * Deletion policy per kind.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "PruneByKind".
+ */
+export interface PruneByKind {
+  /**
+   * Delete live userGroups missing from the config.
+   */
+  userGroups?: boolean;
+  /**
+   * Delete live administrators missing from the config.
+   */
+  administrators?: boolean;
+  /**
+   * Delete live tabulations missing from the config.
+   */
+  tabulations?: boolean;
+  /**
+   * Delete live predefinedMessages missing from the config.
+   */
+  predefinedMessages?: boolean;
+  /**
+   * Delete live teams missing from the config.
+   */
+  teams?: boolean;
+  /**
+   * Delete live agents missing from the config.
+   */
+  agents?: boolean;
+  /**
+   * Delete live scheduleGroups missing from the config.
+   */
+  scheduleGroups?: boolean;
+  /**
+   * Delete live wordFilters missing from the config.
+   */
+  wordFilters?: boolean;
+  /**
+   * Delete live pauses missing from the config.
+   */
+  pauses?: boolean;
+  /**
+   * Delete live flows missing from the config.
+   */
+  flows?: boolean;
+}
+/**
+ * A permission profile for administrators. UI: Configurações › Grupo de Usuários.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "UserGroup".
+ */
+export interface UserGroup {
+  /**
+   * Nome. Unique among user groups. The built-in group `Administrador` always exists and is never deleted.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+  /**
+   * Permissão total. When true the group may do everything and `permissions` is ignored.
+   */
+  fullPermission?: boolean;
+  /**
+   * Visualização por equipe. When true, administrators of this group only see the data of `visibleTeams`.
+   */
+  viewByTeams?: boolean;
+  /**
+   * The teams whose data the group may see when `viewByTeams` is on. Names of teams.
+   */
+  visibleTeams?: string[];
+  /**
+   * Permissões: what the group may view and edit, from the vocabulary below (UI sections Cadastro, Configurações, Serviços, Relatórios). `registration.agents` = Cadastro › Agentes; `registration.teams` = Cadastro › Equipes; `registration.tabulations` = Cadastro › Tabulações; `registration.predefinedMessages` = Cadastro › Mensagens Predefinidas; `registration.contacts` = Cadastro › Contatos; `registration.contactGroups` = Cadastro › Grupo de Contatos; `registration.contactFields` = Cadastro › Campos Adicionais; `registration.blockedNumbers` = Cadastro › Números Bloqueados; `settings.userGroups` = Configurações › Grupo de Usuários; `settings.administrators` = Configurações › Administradores; `settings.scheduleGroups` = Configurações › Grupo de Horários; `settings.wordFilters` = Configurações › Filtro de Palavras; `settings.pauses` = Configurações › Pausas; `settings.channels` = Configurações › Canais; `settings.flows` = Configurações › Fluxo de Atendimento; `settings.application` = Configurações › Aplicação; `settings.integrations` = Configurações › Integrações; `settings.security` = Configurações › Segurança e Privacidade; `services.monitoring` = Serviços › Monitoramento; `services.activeContact` = Serviços › Contato Ativo; `services.massMessaging` = Serviços › Disparo em Massa; `reports.attendances` = Relatórios › Atendimentos; `reports.agents` = Relatórios › Agentes; `reports.pauses` = Relatórios › Pausas; `reports.ratings` = Relatórios › Avaliações; `reports.tabulations` = Relatórios › Tabulações; `reports.flows` = Relatórios › Fluxos.
+   */
+  permissions?: (
+    | 'registration.agents'
+    | 'registration.teams'
+    | 'registration.tabulations'
+    | 'registration.predefinedMessages'
+    | 'registration.contacts'
+    | 'registration.contactGroups'
+    | 'registration.contactFields'
+    | 'registration.blockedNumbers'
+    | 'settings.userGroups'
+    | 'settings.administrators'
+    | 'settings.scheduleGroups'
+    | 'settings.wordFilters'
+    | 'settings.pauses'
+    | 'settings.channels'
+    | 'settings.flows'
+    | 'settings.application'
+    | 'settings.integrations'
+    | 'settings.security'
+    | 'services.monitoring'
+    | 'services.activeContact'
+    | 'services.massMessaging'
+    | 'reports.attendances'
+    | 'reports.agents'
+    | 'reports.pauses'
+    | 'reports.ratings'
+    | 'reports.tabulations'
+    | 'reports.flows'
+  )[];
+}
+/**
+ * A person who uses the admin screen. UI: Configurações › Administradores.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "Administrator".
+ */
+export interface Administrator {
+  /**
+   * E-mail (login). Identifies the administrator; it must not also be an agent's login.
+   */
+  email: string;
+  /**
+   * The login e-mail this administrator had before; the plan changes it in place.
+   */
+  renamedFrom?: string;
+  /**
+   * Nome.
+   */
+  name: string;
+  /**
+   * Grupo de usuários: the name of the user group that sets this administrator's permissions.
+   */
+  userGroup: string;
+  /**
+   * E-mail de recuperação: a real mailbox that receives the password link. Omitted: the login e-mail is used (Usar o login como recuperação).
+   */
+  recoveryEmail?: string;
+  /**
+   * Desabilitar usuário: the administrator cannot log in (holidays, leave).
+   */
+  disabled?: boolean;
+  /**
+   * Autenticação remota: log in through the tenant's remote authentication.
+   */
+  remoteAuth?: boolean;
+  /**
+   * Idioma of the admin screen.
+   */
+  language?: 'pt-BR' | 'en' | 'es';
+  /**
+   * Senha inicial, used only when the administrator is created; never read back, never shown. Use `${env:NAME}`. Omitted: Conecta e-mails a password link to the recovery address.
+   */
+  initialPassword?: string;
+}
+/**
+ * A disposition code that classifies a session when it ends. UI: Configurações › Tabulações.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "Tabulation".
+ */
+export interface Tabulation {
+  /**
+   * Nome. Unique among tabulations.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+}
+/**
+ * A canned reply offered on the agent screen. UI: Mensagens Predefinidas.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "PredefinedMessage".
+ */
+export interface PredefinedMessage {
+  /**
+   * Título/Descrição. Unique among predefined messages; teams refer to it by this name.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+  /**
+   * Mensagem: the text sent, which may use Conecta's variables (contact name, agent name, greeting).
+   */
+  text: string;
+}
+/**
+ * A human-service queue such as SAC, Vendas or Financeiro. UI: Configurações › Equipes. Which agents belong to a team is set on the agents (`agents[].teams`).
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "Team".
+ */
+export interface Team {
+  /**
+   * Nome. Unique among teams.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+  /**
+   * Tempo de sessão: the longest silence between contact and agent before the session closes itself, such as `30m` or `1h30m`. `0m` turns it off.
+   */
+  sessionTimeout?: string;
+  /**
+   * Regra de distribuição: `all` = Todos (offer to every agent, the first to accept takes it); `leastBusy` = Agentes com menos atendimentos; `sequential` = Sequencial (in `agentOrder`); `contactGroup` = Grupo de Contatos.
+   */
+  distributionRule?: 'all' | 'leastBusy' | 'sequential' | 'contactGroup';
+  /**
+   * Ordem dos agentes for the `sequential` rule: agent e-mails in the order sessions are offered. Each must be a member of the team.
+   */
+  agentOrder?: string[];
+  /**
+   * Mensagem de finalização: sent to the contact when a session of this team ends.
+   */
+  closingMessage?: string;
+  /**
+   * Mensagem de nenhum agente disponível: sent when no agent of the team is available.
+   */
+  noAgentMessage?: string;
+  /**
+   * Histórico de conversa shown to agents: `none` = Não se aplica, `all` = Todas, `teamSessions` = Todas as sessões destas equipes.
+   */
+  conversationHistory?: 'none' | 'all' | 'teamSessions';
+  /**
+   * Transbordo: the team that takes the session when this one is unavailable.
+   */
+  overflowTeam?: string;
+  /**
+   * Tempo de espera: after waiting this long in the queue, the contact is sent to another team.
+   */
+  waitTimeout?: {
+    /**
+     * How long a contact may wait, such as `10m`.
+     */
+    after: string;
+    /**
+     * The team that receives the contact.
+     */
+    redirectTo: string;
+  };
+  /**
+   * Restringir transferência: the only teams agents may transfer sessions to. Empty: any team.
+   */
+  transferTeams?: string[];
+  /**
+   * Tabulações the agents choose from when they finish a session.
+   */
+  tabulations?: string[];
+  /**
+   * Mensagens predefinidas offered to the team's agents, by name.
+   */
+  predefinedMessages?: string[];
+  /**
+   * Fluxo de encerramento: a flow that runs after a session the agent started (active contact) ends.
+   */
+  endingFlow?: string;
+  permissions?: TeamPermissions;
+}
+/**
+ * Permissões da equipe: what the team's agents may do on the agent screen. UI labels are not documented; names follow the API.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "TeamPermissions".
+ */
+export interface TeamPermissions {
+  /**
+   * Agents may edit the contact's data.
+   */
+  editContact?: boolean;
+  /**
+   * Agents may finish a session.
+   */
+  finishAttendance?: boolean;
+  /**
+   * Agents see the contact's phone number.
+   */
+  showNumber?: boolean;
+  /**
+   * Agents may serve contacts while offline.
+   */
+  offlineAttendance?: boolean;
+  /**
+   * Internal chat between agents.
+   */
+  agentChat?: boolean;
+  /**
+   * Internal chat between teams.
+   */
+  teamChat?: boolean;
+  /**
+   * Agents may send emojis.
+   */
+  sendEmojis?: boolean;
+  /**
+   * Show a preview of the last message in the queue.
+   */
+  showMessagePreview?: boolean;
+  /**
+   * Sessions are assigned automatically without the agent accepting them.
+   */
+  autoAttendance?: boolean;
+  /**
+   * Hide contacts on hold from agents.
+   */
+  hideContactOnHold?: boolean;
+  /**
+   * Hide the contact list on the agent screen.
+   */
+  hideContactOnAgentScreen?: boolean;
+  /**
+   * Agents may record voice messages.
+   */
+  voiceRecording?: boolean;
+}
+/**
+ * A person who serves contacts on the agent screen. UI: Configurações › Agentes.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "Agent".
+ */
+export interface Agent {
+  /**
+   * E-mail (login). Identifies the agent; it need not be a real mailbox.
+   */
+  email: string;
+  /**
+   * The login e-mail this agent had before; the plan changes it in place.
+   */
+  renamedFrom?: string;
+  /**
+   * Nome.
+   */
+  name: string;
+  /**
+   * E-mail de recuperação: a real mailbox for the password link. Omitted: the login e-mail is used.
+   */
+  recoveryEmail?: string;
+  /**
+   * Codinome: contacts who write it skip the flow and reach this agent.
+   */
+  codename?: string;
+  /**
+   * Ramal: the PBX extension, needed only with the Central integration.
+   */
+  extension?: string;
+  /**
+   * Equipes the agent serves. This list is the only place team membership is set.
+   */
+  teams?: string[];
+  /**
+   * Horário de login permitido: the agent may log in only between these times.
+   */
+  loginHours?: {
+    /**
+     * Hora inicial, `HH:MM`.
+     */
+    from: string;
+    /**
+     * Hora final, `HH:MM`.
+     */
+    to: string;
+  };
+  /**
+   * Histórico de conversa: `inherit` uses the team's setting; the others override it (see teams).
+   */
+  conversationHistory?: 'inherit' | 'none' | 'all' | 'teamSessions';
+  /**
+   * Atendimentos simultâneos: the most sessions the agent serves at once; `0` = no limit.
+   */
+  maxSimultaneousChats?: number;
+  /**
+   * Ocultar estrelas: hide the satisfaction rating from the agent.
+   */
+  hideRatingStars?: boolean;
+  /**
+   * Autenticação remota: log in through the tenant's remote authentication.
+   */
+  remoteAuth?: boolean;
+  /**
+   * Senha inicial, used only when the agent is created; never read back, never shown. Use `${env:NAME}`. Omitted: Conecta e-mails a password link.
+   */
+  initialPassword?: string;
+}
+/**
+ * Named opening hours used by flow `schedule` blocks. UI: Configurações › Grupo de Horários.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "ScheduleGroup".
+ */
+export interface ScheduleGroup {
+  /**
+   * Nome. Unique among schedule groups.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+  /**
+   * Intervalos: when the operation is open, by weekday.
+   */
+  intervals: ScheduleInterval[];
+  /**
+   * Feriados: days closed all day.
+   */
+  holidays?: ScheduleHoliday[];
+  /**
+   * Exceções: dates with special hours.
+   */
+  exceptions?: ScheduleException[];
+}
+/**
+ * Opening hours on some weekdays.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "ScheduleInterval".
+ */
+export interface ScheduleInterval {
+  /**
+   * Dias da semana: `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`.
+   *
+   * @minItems 1
+   */
+  days: [
+    'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun',
+    ...('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[]
+  ];
+  /**
+   * Abre às, `HH:MM`.
+   */
+  from: string;
+  /**
+   * Fecha às, `HH:MM` (later than `from`).
+   */
+  to: string;
+}
+/**
+ * A day the operation is closed. Conecta's calendar has no year, so a holiday repeats every year.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "ScheduleHoliday".
+ */
+export interface ScheduleHoliday {
+  /**
+   * Data, `MM-DD` (every year), such as `12-25`.
+   */
+  date: string;
+  /**
+   * Feriado: the holiday's name.
+   */
+  name: string;
+}
+/**
+ * A date with special opening hours (Exceções), replacing the weekday's intervals.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "ScheduleException".
+ */
+export interface ScheduleException {
+  /**
+   * Data, `MM-DD` (every year).
+   */
+  date: string;
+  /**
+   * Descrição.
+   */
+  name: string;
+  /**
+   * Abre às, `HH:MM`.
+   */
+  from: string;
+  /**
+   * Fecha às, `HH:MM`.
+   */
+  to: string;
+}
+/**
+ * Filtro de Palavras: two lists. A single word matches anywhere in a message; a phrase matches only the whole message; case is ignored.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "WordFilters".
+ */
+export interface WordFilters {
+  /**
+   * Bloqueio para agentes: terms an agent may not send.
+   */
+  agentBlocked?: string[];
+  /**
+   * Palavras que não iniciam o fluxo: a contact message that matches does not open a new session (such as `obrigado` after a session ended).
+   */
+  noFlowStart?: string[];
+}
+/**
+ * A reason for an agent break, with its rules. UI: Configurações › Pausas.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "Pause".
+ */
+export interface Pause {
+  /**
+   * Nome. Unique among pauses.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+  /**
+   * Descrição.
+   */
+  description?: string;
+  /**
+   * Tempo máximo of the pause, such as `15m` or `1h`. `0s` = no limit.
+   */
+  maxDuration?: string;
+  /**
+   * Produtiva: the pause counts as productive time in reports.
+   */
+  productive?: boolean;
+  /**
+   * Acumulativa: `maxDuration` is a daily total over several pauses of this kind.
+   */
+  cumulative?: boolean;
+  /**
+   * Supervisionada: a supervisor follows or approves the pause.
+   */
+  supervised?: boolean;
+  /**
+   * Continuar atendimentos: the agent keeps current sessions during the pause.
+   */
+  continueAttendances?: boolean;
+  /**
+   * Ativa: agents can choose this pause.
+   */
+  active?: boolean;
+  /**
+   * Mensagem shown to the agent during the pause.
+   */
+  message?: string;
+}
+/**
+ * Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "Flow".
+ */
+export interface Flow {
+  /**
+   * Nome. Unique among flows.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+  /**
+   * Descrição.
+   */
+  description?: string;
+  /**
+   * The id of the first block.
+   */
+  start: string;
+  /**
+   * The blocks, by id (letters, digits, `_` and `-`).
+   */
+  blocks: {
+    [k: string]: FlowBlock | undefined;
+  };
+}
+/**
+ * A block of a flow.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlock".
+ */
+export interface FlowBlock {
+  /**
+   * Block type.
+   */
+  type: string;
+}

@@ -1,0 +1,59 @@
+/**
+ * The one error hierarchy. Every error carries a stable code (`CONFIG_…`, `SCHEMA_…`, `PLAN_…`,
+ * `APPLY_…`, `PROVIDER_…`) and a hint that says what to do. Only the base command renders them.
+ */
+import type { Diagnostic } from './diagnostics.js';
+
+export class ConectaError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  /** The process exit code the CLI uses for this error. */
+  readonly exitCode: number;
+
+  constructor(code: string, message: string, options: { hint?: string; cause?: unknown; exitCode?: number } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? 1;
+  }
+}
+
+/** The config has problems; each is a located diagnostic. */
+export class ConfigError extends ConectaError {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[], message = 'The configuration is not valid.') {
+    super(diagnostics[0]?.code ?? 'CONFIG_INVALID', message, { hint: 'Fix the problems listed above, then run the command again.' });
+    this.diagnostics = diagnostics;
+  }
+}
+
+export class PlanError extends ConectaError {}
+
+export class ApplyError extends ConectaError {}
+
+/** An HTTP call to the tenant failed. Secrets are masked before this is built. */
+export class RemoteError extends ConectaError {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number | undefined;
+  readonly vendorMessage: string | undefined;
+
+  constructor(input: { method: string; path: string; status?: number; vendorMessage?: string; code?: string; hint?: string; cause?: unknown }) {
+    const status = input.status === undefined ? 'no answer' : `HTTP ${input.status}`;
+    const detail = input.vendorMessage ? `: ${input.vendorMessage}` : '';
+    super(input.code ?? 'PROVIDER_HTTP', `${input.method} ${input.path} failed (${status})${detail}`, { hint: input.hint, cause: input.cause });
+    this.method = input.method;
+    this.path = input.path;
+    this.status = input.status;
+    this.vendorMessage = input.vendorMessage;
+  }
+}
+
+/** The run was interrupted (Ctrl-C). */
+export class InterruptedError extends ConectaError {
+  constructor(message = 'Interrupted.') {
+    super('INTERRUPTED', message, { exitCode: 130 });
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Reads the schema's annotations so that every per-field concern lives in the schema:
+ * `x-ref` (a reference to another kind, by name), `x-deferrable` (a reference that may be set
+ * by a later update, which breaks reference cycles), `x-sensitive` (never shown or saved),
+ * `x-set` (a list compared without regard to order), `x-text` (free text), `x-duration`,
+ * and `default` (the server default, filled in on both sides before comparing).
+ */
+import { conectaSchema } from '../../../schema/generated/schema.js';
+import type { JsonValue, Kind, Spec } from '../model/resource.js';
+import { getKindInfo } from './registry.js';
+
+export interface SchemaNode {
+  type?: string | string[];
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode;
+  oneOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  const?: JsonValue;
+  enum?: JsonValue[];
+  default?: JsonValue;
+  description?: string;
+  required?: string[];
+  writeOnly?: boolean;
+  'x-ref'?: Kind;
+  'x-deferrable'?: boolean;
+  'x-sensitive'?: boolean;
+  'x-set'?: boolean;
+  'x-text'?: boolean;
+  'x-duration'?: boolean;
+  'x-kind'?: Kind;
+  [keyword: string]: unknown;
+}
+
+export type SpecPath = (string | number)[];
+
+export interface Reference {
+  kind: Kind;
+  name: string;
+  path: SpecPath;
+  /** The reference may be left out at create and set by a later update. */
+  isDeferrable: boolean;
+}
+
+const root = conectaSchema as unknown as SchemaNode & { $defs: Record<string, SchemaNode> };
+
+export function resolveSchemaNode(node: SchemaNode): SchemaNode {
+  let current = node;
+  while (current.$ref) {
+    const name = current.$ref.replace('#/$defs/', '');
+    const target = root.$defs[name];
+    if (!target) throw new Error(`schema: unresolved ${current.$ref}`);
+    current = target;
+  }
+  return current;
+}
+
+export function getDefinition(name: string): SchemaNode {
+  const node = root.$defs[name];
+  if (!node) throw new Error(`schema: no definition ${name}`);
+  return node;
+}
+
+/** The schema of one object of `kind` (word filters: one word, `{list, word}`). */
+export function getKindSchema(kind: Kind): SchemaNode {
+  if (kind === 'word-filter') return wordFilterSchema;
+  return getDefinition(getKindInfo(kind).definition);
+}
+
+const wordFilterSchema: SchemaNode = {
+  type: 'object',
+  required: ['list', 'word'],
+  properties: {
+    list: { type: 'string', enum: ['agentBlocked', 'noFlowStart'], description: 'Which list the word is in.' },
+    word: { type: 'string', description: 'The word or phrase.' },
+  },
+};
+
+/** Picks the branch of a `oneOf` whose `type` constant matches the value (flow blocks). */
+function selectBranch(node: SchemaNode, value: JsonValue | undefined): SchemaNode {
+  const resolved = resolveSchemaNode(node);
+  const branches = resolved.oneOf ?? resolved.anyOf;
+  if (!branches) return resolved;
+  const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? value.type : undefined;
+  for (const branch of branches) {
+    const candidate = resolveSchemaNode(branch);
+    if (candidate.properties?.type?.const === type) return candidate;
+  }
+  return resolved;
+}
+
+export interface WalkContext {
+  path: SpecPath;
+  node: SchemaNode;
+  value: JsonValue;
+  isDeferrable: boolean;
+}
+
+/** Visits every value of a spec together with the schema node that describes it. */
+export function walkSpec(kind: Kind, spec: Spec, visit: (context: WalkContext) => void): void {
+  walk(getKindSchema(kind), spec, [], false, visit);
+}
+
+function walk(node: SchemaNode, value: JsonValue, path: SpecPath, isDeferrable: boolean, visit: (context: WalkContext) => void): void {
+  const schema = selectBranch(node, value);
+  const deferrable = isDeferrable || schema['x-deferrable'] === true || resolveSchemaNode(node)['x-deferrable'] === true;
+  visit({ path, node: schema, value, isDeferrable: deferrable });
+  if (Array.isArray(value)) {
+    if (!schema.items) return;
+    value.forEach((item, index) => walk(schema.items as SchemaNode, item, [...path, index], deferrable, visit));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) {
+    const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    if (childSchema) walk(childSchema, child, [...path, key], deferrable, visit);
+  }
+}
+
+/** Every reference a spec makes to another object, by name. */
+export function listReferences(kind: Kind, spec: Spec): Reference[] {
+  const references: Reference[] = [];
+  walkSpec(kind, spec, ({ path, node, value, isDeferrable }) => {
+    const target = node['x-ref'];
+    if (target && typeof value === 'string') references.push({ kind: target, name: value, path, isDeferrable });
+  });
+  return references;
+}
+
+/** The paths of sensitive values present in a spec. */
+export function listSensitivePaths(kind: Kind, spec: Spec): SpecPath[] {
+  const paths: SpecPath[] = [];
+  walkSpec(kind, spec, ({ path, node }) => {
+    if (node['x-sensitive'] === true) paths.push(path);
+  });
+  return paths;
+}
+
+/** Returns a copy of `spec` with schema defaults filled in where a property is missing. */
+export function applyDefaults(kind: Kind, spec: Spec): Spec {
+  return fillDefaults(getKindSchema(kind), spec) as Spec;
+}
+
+function fillDefaults(node: SchemaNode, value: JsonValue): JsonValue {
+  const schema = selectBranch(node, value);
+  if (Array.isArray(value)) {
+    return schema.items ? value.map((item) => fillDefaults(schema.items as SchemaNode, item)) : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const result: { [key: string]: JsonValue } = {};
+  for (const [key, child] of Object.entries(value)) {
+    const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    result[key] = childSchema ? fillDefaults(childSchema, child) : child;
+  }
+  for (const [key, childNode] of Object.entries(schema.properties ?? {})) {
+    if (key in result) continue;
+    const resolved = resolveSchemaNode(childNode);
+    const fallback = childNode.default ?? resolved.default;
+    if (fallback !== undefined) result[key] = fillDefaults(childNode, structuredClone(fallback));
+  }
+  return result;
+}

@@ -1,0 +1,88 @@
+/**
+ * The plan: the machine form that `plan --json` prints, `plan --out` saves, `apply` executes and
+ * every human view is rendered from. In memory it holds real values; `maskPlan` replaces
+ * sensitive values before anything leaves the process.
+ */
+import type { JsonValue, Kind, ResourceAddress, Spec, UnsupportedKind } from '../model/resource.js';
+
+export const PLAN_FORMAT_VERSION = 1;
+
+export type ChangeAction = 'create' | 'update' | 'delete';
+
+/** One field that differs. `path` is dotted (`waitTimeout.redirectTo`, `blocks.menu.options`). */
+export interface FieldChange {
+  path: string;
+  before?: JsonValue;
+  after?: JsonValue;
+  /** Set when the value is sensitive: `before`/`after` are then absent from any output. */
+  isSensitive?: boolean;
+}
+
+/** What a step does to the object's references when a cycle had to be broken. */
+export type ChangePhase = 'create-without-deferred-references' | 'set-deferred-references';
+
+export interface Change {
+  /** Unique step id: the address, plus `#references` for the second step of a broken cycle. */
+  id: string;
+  address: ResourceAddress;
+  kind: Kind;
+  name: string;
+  action: ChangeAction;
+  /** The live object's vendor id (updates and deletes). */
+  liveId?: string;
+  /** The live name before a rename (`renamedFrom`). */
+  renamedFrom?: string;
+  phase?: ChangePhase;
+  /** The live spec (updates, deletes). */
+  before?: Spec;
+  /** The spec to write (creates, updates). */
+  after?: Spec;
+  /** Field-level differences (all fields for a create). */
+  fields: FieldChange[];
+  /** Ids of the steps that must succeed before this one. */
+  dependsOn: string[];
+  /** Dependency level: 0 has no dependency within the plan. */
+  level: number;
+  /** Why the change needs explicit consent ("deletes a team that 12 agents are in"). */
+  consent: string[];
+}
+
+export interface UnmanagedResource {
+  address: ResourceAddress;
+  kind: Kind;
+  name: string;
+}
+
+export interface PlanSafety {
+  isUnsafe: boolean;
+  /** Why, such as "deletes or updates 40 % of teams (4 of 10); more than 30 % needs --force". */
+  reasons: string[];
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  delete: number;
+  unmanaged: number;
+}
+
+export interface PlanFingerprints {
+  /** Hash of the resolved desired state (sensitive values included, so it changes when a secret does). */
+  config: string;
+  /** Hash per live object the plan touches or depends on, by address. */
+  live: Record<ResourceAddress, string>;
+}
+
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  target: { url: string; isSandbox: boolean };
+  /** In apply order. */
+  changes: Change[];
+  unmanaged: UnmanagedResource[];
+  safety: PlanSafety;
+  summary: PlanSummary;
+  fingerprints: PlanFingerprints;
+  /** Kinds left out because the tenant cannot manage them. */
+  unsupported: UnsupportedKind[];
+  warnings: string[];
+}

@@ -1,0 +1,47 @@
+/**
+ * The port the engine talks to, in model terms. Implementations keep every vendor name, id and
+ * envelope to themselves: the engine sees kinds, names and specs (references by name).
+ */
+import type { Kind, LiveResource, Spec, UnsupportedKind } from '../cli/core/model/resource.js';
+
+export interface TargetInfo {
+  /** The tenant's base URL, or the sandbox's loopback URL. */
+  url: string;
+  /** True when this is the embedded local sandbox rather than a real tenant. */
+  isSandbox: boolean;
+}
+
+export interface ProviderDescription extends TargetInfo {
+  /** What `GET /api/version` answered. */
+  apiVersion: string;
+  /** Kinds this tenant cannot manage, with the reason (for example no flow endpoint). */
+  unsupported: UnsupportedKind[];
+}
+
+/** Observations a provider reports while it works (retries, rate-limit waits, verbose request lines). */
+export type ProviderEvent =
+  | { type: 'request'; method: string; path: string; status: number | undefined; durationMs: number }
+  | { type: 'retry'; method: string; path: string; attempt: number; delayMs: number; reason: string }
+  | { type: 'rate-limited'; waitMs: number; concurrency: number }
+  | { type: 'reconciled'; kind: Kind; name: string; how: string };
+
+export interface Provider {
+  readonly target: TargetInfo;
+  /** Probes the tenant (version, auth) and says which kinds it supports. */
+  describe(): Promise<ProviderDescription>;
+  /**
+   * Every object of a kind, all pages, with references resolved to names. Lists of the kinds
+   * it refers to are fetched once per provider and shared; never a GET per object.
+   */
+  list(kind: Kind): Promise<LiveResource[]>;
+  /**
+   * Creates an object. Never creates a duplicate: after an ambiguous failure or a duplicate-name
+   * answer it looks the object up by natural key and returns it (then updates it to `spec`).
+   */
+  create(kind: Kind, spec: Spec): Promise<LiveResource>;
+  /** Replaces the object's managed fields with `spec`. */
+  update(kind: Kind, id: string, spec: Spec): Promise<LiveResource>;
+  delete(kind: Kind, id: string): Promise<void>;
+  /** Releases connections. */
+  close(): Promise<void>;
+}

@@ -43,8 +43,22 @@ export interface Change {
   dependsOn: string[];
   /** Dependency level: 0 has no dependency within the plan. */
   level: number;
+  /** Flows only: the change block by block (added, removed, changed, edges rewired). */
+  blocks?: FlowBlockChanges;
   /** Why the change needs explicit consent ("deletes a team that 12 agents are in"). */
   consent: string[];
+}
+
+/** A flow's change at block level, so reviewers see blocks and edges instead of one blob. */
+export interface FlowBlockChanges {
+  added: string[];
+  removed: string[];
+  /** Blocks whose parameters changed, with their field changes (paths relative to the block). */
+  changed: { id: string; fields: FieldChange[] }[];
+  /** Edges whose target changed: `edge` is a dotted path inside the block (`next`, `options.1.next`, `else`). */
+  rewired: { id: string; edge: string; before?: string; after?: string }[];
+  /** The new start block, when it changed. */
+  start?: { before?: string; after?: string };
 }
 
 export interface UnmanagedResource {

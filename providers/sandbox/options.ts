@@ -1,0 +1,136 @@
+// Options of the sandbox server, their defaults, and the parsers for the CLI's
+// human-friendly values ("20ms", "300/min").
+
+/** Fault injection settings; all draws come from a PRNG seeded with `seed`. */
+export interface FaultOptions {
+  /** Fixed delay added to every /api/v4 request, in milliseconds. */
+  latencyMs: number;
+  /** Extra uniform random delay in [0, jitterMs). */
+  jitterMs: number;
+  /** Probability (0..1) of answering with one of `failStatuses` before handling. */
+  failRate: number;
+  failStatuses: number[];
+  /** Probability that a POST/PUT/DELETE is applied and persisted, then answered 504. */
+  ghostWriteRate: number;
+  /** Probability that the socket is destroyed without an answer, before handling. */
+  resetRate: number;
+  /** Probability that the request is never answered (until the server closes). */
+  hangRate: number;
+  /** Requests per minute allowed by the token bucket; 0 disables rate limiting. */
+  rateLimitPerMinute: number;
+  /** Apply faults to POST /auth/login too (never by default). */
+  faultAuth: boolean;
+  /** Seed of the fault PRNG (and of id generation). */
+  seed: number;
+}
+
+export interface SandboxOptions extends Partial<FaultOptions> {
+  /** TCP port on 127.0.0.1; 0 (the default) picks an ephemeral port. */
+  port?: number;
+  /** JSON file holding the whole store; in-memory when absent. */
+  dataFile?: string;
+  /** The one admin credential accepted by POST /auth/login. */
+  email?: string;
+  password?: string;
+  /** A static API token that never expires. */
+  token?: string;
+  /** Lifetime of tokens issued by login/refresh; 0 (the default) means they never expire. */
+  tokenTtlMs?: number;
+  /** When false, /flows answers 404 like an unknown route. */
+  flowsEnabled?: boolean;
+  /** When false, natural keys are not enforced, so duplicates can be stored (and audited). */
+  enforceUniqueKeys?: boolean;
+  /** How many entries the audit's request log keeps (oldest dropped first). */
+  requestLogSize?: number;
+  /** Clock used for timestamps, ids and token expiry (tests may inject one). */
+  now?: () => Date;
+}
+
+export interface ResolvedOptions {
+  port: number;
+  dataFile: string | undefined;
+  email: string;
+  password: string;
+  token: string;
+  tokenTtlMs: number;
+  flowsEnabled: boolean;
+  enforceUniqueKeys: boolean;
+  requestLogSize: number;
+  now: () => Date;
+  faults: FaultOptions;
+}
+
+export const DEFAULT_FAULTS: FaultOptions = {
+  latencyMs: 0,
+  jitterMs: 0,
+  failRate: 0,
+  failStatuses: [502, 503, 504],
+  ghostWriteRate: 0,
+  resetRate: 0,
+  hangRate: 0,
+  rateLimitPerMinute: 0,
+  faultAuth: false,
+  seed: 1,
+};
+
+export function resolveOptions(options: SandboxOptions): ResolvedOptions {
+  return {
+    port: options.port ?? 0,
+    dataFile: options.dataFile,
+    email: options.email ?? 'admin@sandbox.local',
+    password: options.password ?? 'sandbox',
+    token: options.token ?? 'sandbox-token',
+    tokenTtlMs: options.tokenTtlMs ?? 0,
+    flowsEnabled: options.flowsEnabled ?? true,
+    enforceUniqueKeys: options.enforceUniqueKeys ?? true,
+    requestLogSize: options.requestLogSize ?? 1000,
+    now: options.now ?? (() => new Date()),
+    faults: mergeFaults(DEFAULT_FAULTS, options),
+  };
+}
+
+/** Overlays the fault fields present in `patch` on `base`, validating ranges. */
+export function mergeFaults(base: FaultOptions, patch: Partial<FaultOptions>): FaultOptions {
+  const merged: FaultOptions = { ...base, failStatuses: [...base.failStatuses] };
+  for (const key of ['latencyMs', 'jitterMs', 'rateLimitPerMinute', 'seed'] as const) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`${key} must be a number >= 0, got ${String(value)}`);
+    merged[key] = value;
+  }
+  for (const key of ['failRate', 'ghostWriteRate', 'resetRate', 'hangRate'] as const) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`${key} must be between 0 and 1, got ${String(value)}`);
+    merged[key] = value;
+  }
+  if (patch.failStatuses !== undefined) {
+    if (patch.failStatuses.length === 0 || patch.failStatuses.some((s) => !Number.isInteger(s) || s < 400 || s > 599)) {
+      throw new RangeError('failStatuses must be a non-empty list of HTTP error statuses (400-599)');
+    }
+    merged.failStatuses = [...patch.failStatuses];
+  }
+  if (patch.faultAuth !== undefined) merged.faultAuth = patch.faultAuth;
+  return merged;
+}
+
+/** Parses "20ms", "1.5s", "2m" or a bare number of milliseconds. */
+export function parseDuration(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/i.exec(text);
+  if (!match) throw new RangeError(`Invalid duration "${text}": use e.g. 20ms, 1s or 2m`);
+  const value = Number(match[1]);
+  const unit = (match[2] ?? 'ms').toLowerCase();
+  const factor = unit === 'm' ? 60_000 : unit === 's' ? 1000 : 1;
+  return Math.round(value * factor);
+}
+
+/** Parses "300/min", "5/s", "1000/h" or a bare number (per minute) into requests per minute. */
+export function parseRate(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(s|sec|second|m|min|minute|h|hour))?\s*$/i.exec(text);
+  if (!match) throw new RangeError(`Invalid rate "${text}": use e.g. 300/min or 5/s`);
+  const value = Number(match[1]);
+  const unit = (match[2] ?? 'min').toLowerCase();
+  if (unit.startsWith('s')) return value * 60;
+  if (unit.startsWith('h')) return value / 60;
+  return value;
+}

@@ -16,6 +16,25 @@ export interface ProviderDescription extends TargetInfo {
   apiVersion: string;
   /** Kinds this tenant cannot manage, with the reason (for example no flow endpoint). */
   unsupported: UnsupportedKind[];
+  /** The account the provider is signed in as (`GET /auth/me`), when the tenant says. */
+  account?: ProviderAccount;
+}
+
+export interface ProviderAccount {
+  name: string;
+  email: string;
+  /** `admin` or `agent`, as the tenant reports it. */
+  role: string;
+}
+
+/** A live value the provider could not express in model terms (unknown enum string, unmappable range…). */
+export interface ProviderNotice {
+  kind: Kind;
+  /** The object's display name. */
+  name: string;
+  /** The model field concerned. */
+  field: string;
+  message: string;
 }
 
 /** Observations a provider reports while it works (retries, rate-limit waits, verbose request lines). */
@@ -42,6 +61,8 @@ export interface Provider {
   /** Replaces the object's managed fields with `spec`. */
   update(kind: Kind, id: string, spec: Spec): Promise<LiveResource>;
   delete(kind: Kind, id: string): Promise<void>;
+  /** What the lists fetched so far held that could not be mapped to the model (deduplicated). */
+  notices(): ProviderNotice[];
   /** Releases connections. */
   close(): Promise<void>;
 }

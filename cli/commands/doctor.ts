@@ -1,0 +1,24 @@
+import { BaseCommand } from '../base-command.js';
+
+export class DoctorCommand extends BaseCommand {
+  static override description = 'Check the connection to the tenant (read-only): target, API version, sign-in, object counts, and what this tool cannot map.';
+
+  static override examples = [
+    '<%= config.bin %> doctor',
+    'CONECTA_URL=https://acme.conecta.com.vc CONECTA_TOKEN=… <%= config.bin %> doctor --json',
+  ];
+
+  async run(): Promise<void> {
+    await this.parseBase(DoctorCommand);
+    const { runDoctor, renderDoctorReport } = await import('../services/doctor.js');
+    const report = await runDoctor({
+      env: process.env,
+      cwd: process.cwd(),
+      onNotice: (text) => this.note(text),
+      onEvent: (event) => {
+        if (this.isVerbose && event.type === 'request') this.note(`${event.method} ${event.path} → ${event.status ?? 'no answer'} (${event.durationMs} ms)`);
+      },
+    });
+    this.print(this.isJson ? JSON.stringify(report, null, 2) : renderDoctorReport(report, this.style));
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Opens the provider every command that needs a tenant uses: the tenant at CONECTA_URL, or,
+ * when it is unset, the local sandbox started in-process (data in ./.conecta/sandbox.json, or
+ * CONECTA_SANDBOX_DATA), reached through the same undici client with the sandbox's token.
+ */
+import { join, relative } from 'node:path';
+import type { Provider, ProviderDescription, ProviderEvent } from '../../providers/contract.js';
+
+export interface OpenProviderOptions {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  onEvent?: (event: ProviderEvent) => void;
+}
+
+export interface OpenedProvider {
+  provider: Provider;
+  description: ProviderDescription;
+  /** One line for stderr when the local sandbox is used. */
+  notice?: string;
+  close(): Promise<void>;
+}
+
+export async function openProvider(options: OpenProviderOptions): Promise<OpenedProvider> {
+  const { ConectaProvider, readConectaSettings } = await import('../../providers/conecta/index.js');
+  const { readDuration } = await import('../../providers/conecta/settings.js');
+  if (options.env.CONECTA_URL?.trim()) {
+    const settings = readConectaSettings(options.env);
+    const provider = new ConectaProvider({ ...settings, onEvent: options.onEvent });
+    const description = await describeOrClose(provider);
+    return { provider, description, close: () => provider.close() };
+  }
+  const { startSandbox } = await import('../../providers/sandbox/index.js');
+  const dataFile = options.env.CONECTA_SANDBOX_DATA?.trim() || join(options.cwd, '.conecta', 'sandbox.json');
+  const sandbox = await startSandbox({ port: 0, dataFile });
+  const provider = new ConectaProvider({
+    url: sandbox.url,
+    credentials: { token: sandbox.token },
+    isSandbox: true,
+    timeoutMs: readDuration(options.env, 'CONECTA_TIMEOUT', 30_000),
+    deadlineMs: readDuration(options.env, 'CONECTA_DEADLINE', 15 * 60_000),
+    onEvent: options.onEvent,
+  });
+  const close = async (): Promise<void> => {
+    await provider.close();
+    await sandbox.close();
+  };
+  let description: ProviderDescription;
+  try {
+    description = await provider.describe();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const shownFile = relative(options.cwd, dataFile) || dataFile;
+  const notice = `Using the local sandbox at ${sandbox.url} (data: ${shownFile.startsWith('..') ? dataFile : shownFile}); set CONECTA_URL to target a tenant.`;
+  return { provider, description, notice, close };
+}
+
+async function describeOrClose(provider: Provider): Promise<ProviderDescription> {
+  try {
+    return await provider.describe();
+  } catch (error) {
+    await provider.close();
+    throw error;
+  }
+}

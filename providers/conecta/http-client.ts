@@ -1,0 +1,283 @@
+/**
+ * The HTTP layer of the Conecta provider, on undici: one keep-alive Agent, bearer auth (token or
+ * login, refreshed once on 401), per-request timeouts inside an overall deadline, retries with
+ * exponential backoff and full jitter on 429/502/503/504 and connection errors (honouring
+ * `Retry-After`), and an adaptive concurrency limit shared by every call. Every failure becomes
+ * one RemoteError; secrets are registered for masking before the first request.
+ */
+import { Agent, type Dispatcher } from 'undici';
+import { ConectaError, RemoteError } from '../../cli/core/errors.js';
+import { maskSecrets, registerSecret } from '../../cli/io/secrets.js';
+import type { ProviderEvent } from '../contract.js';
+import { computeBackoffDelay, defaultBackoff, parseRetryAfter, type BackoffPolicy } from './backoff.js';
+import { systemClock, type Clock } from './clock.js';
+import { AdaptiveLimiter } from './limiter.js';
+import { createHttpRemoteError, createTransportRemoteError, hintFor, readVendorFailure } from './remote-error.js';
+
+/** API v4 lives under this prefix (szchat-go client.go, apiVersionPath). */
+export const API_PREFIX = '/api/v4';
+
+export type Credentials = { token: string } | { email: string; password: string };
+
+export interface ConectaClientOptions {
+  /** The tenant's base URL, such as `https://acme.conecta.com.vc` (a trailing `/api/v4` is tolerated). */
+  url: string;
+  credentials: Credentials;
+  /** Injected in tests (undici MockAgent); by default a keep-alive Agent owned by the client. */
+  dispatcher?: Dispatcher;
+  /** Per-request timeout (headers and body), default 30 s. */
+  timeoutMs?: number;
+  /** Overall deadline of the run, from the client's creation; default 15 minutes. */
+  deadlineMs?: number;
+  maxRetries?: number;
+  maxConcurrency?: number;
+  backoff?: BackoffPolicy;
+  clock?: Clock;
+  onEvent?: (event: ProviderEvent) => void;
+}
+
+export interface CallOptions {
+  query?: Record<string, string | number>;
+  body?: unknown;
+  /**
+   * Whether the call may be replayed after an ambiguous failure (a timeout, a reset, a 5xx).
+   * Default: every method but POST. A non-replayable call is still retried when the request
+   * certainly did not reach the server (429, connection refused).
+   */
+  isReplayable?: boolean;
+  /** The path is from the origin (`/api/version`), not under `/api/v4`. */
+  isOutsideApi?: boolean;
+  /** No Authorization header, no refresh on 401 (login and version probe). */
+  isAnonymous?: boolean;
+}
+
+const MAX_RATE_LIMITED_RETRIES = 30;
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const RETRYABLE_TRANSPORT_CODES = new Set([...NOT_SENT_CODES, ...TIMEOUT_CODES, 'ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED']);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  text: string;
+}
+
+export class ConectaHttpClient {
+  readonly origin: string;
+  private readonly basePath: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly timeoutMs: number;
+  private readonly deadlineAt: number;
+  private readonly maxRetries: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly clock: Clock;
+  private readonly emit: (event: ProviderEvent) => void;
+  readonly limiter: AdaptiveLimiter;
+  private token: string | undefined;
+  private login: Promise<string> | undefined;
+  private refresh: Promise<string | undefined> | undefined;
+  /** After a 429, no request of this client starts before this time (clock.now()). */
+  private pausedUntil = 0;
+
+  constructor(private readonly options: ConectaClientOptions) {
+    const url = new URL(options.url);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '');
+    const maxConcurrency = options.maxConcurrency ?? 8;
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: maxConcurrency * 2, pipelining: 1 });
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.clock = options.clock ?? systemClock;
+    this.deadlineAt = this.clock.now() + (options.deadlineMs ?? 15 * 60_000);
+    this.maxRetries = options.maxRetries ?? 4;
+    this.backoff = options.backoff ?? defaultBackoff;
+    this.emit = options.onEvent ?? (() => undefined);
+    this.limiter = new AdaptiveLimiter(maxConcurrency);
+    if ('token' in options.credentials) {
+      this.token = options.credentials.token;
+      registerSecret(options.credentials.token);
+    } else {
+      registerSecret(options.credentials.password);
+    }
+  }
+
+  async get(path: string, query?: Record<string, string | number>): Promise<unknown> {
+    return this.call('GET', path, { query });
+  }
+
+  /** One HTTP call with auth, retries and the shared concurrency limit; resolves to the parsed JSON body. */
+  async call(method: string, path: string, options: CallOptions = {}): Promise<unknown> {
+    const isReplayable = options.isReplayable ?? method !== 'POST';
+    const displayPath = this.formatDisplayPath(path, options);
+    let hasRefreshed = false;
+    let rateLimitedCount = 0;
+    for (let attempt = 0; ; attempt += 1) {
+      const sentToken = options.isAnonymous ? undefined : await this.getToken();
+      let answer: Answer;
+      try {
+        answer = await this.send(method, path, options, sentToken, displayPath);
+      } catch (error) {
+        const transportCode = (error as { code?: string }).code ?? '';
+        if (error instanceof ConectaError) throw error;
+        const remote = createTransportRemoteError({ method, path: displayPath, cause: error, isTimeout: TIMEOUT_CODES.has(transportCode) });
+        const canRetry = RETRYABLE_TRANSPORT_CODES.has(transportCode) && (isReplayable || NOT_SENT_CODES.has(transportCode));
+        if (!canRetry || attempt >= this.maxRetries) throw remote;
+        await this.wait(method, displayPath, attempt, computeBackoffDelay(this.backoff, attempt, this.clock.random()), transportCode, remote);
+        continue;
+      }
+      if (answer.status === 401 && !options.isAnonymous && !hasRefreshed) {
+        hasRefreshed = true;
+        if (await this.refreshToken(sentToken)) {
+          attempt -= 1;
+          continue;
+        }
+      }
+      if (answer.status >= 200 && answer.status < 300 && readVendorFailure(answer.body) === undefined) {
+        this.limiter.onSuccess();
+        return answer.body;
+      }
+      const remote = createHttpRemoteError({ method, path: displayPath, status: answer.status, body: answer.body, text: answer.text });
+      const isRateLimited = answer.status === 429;
+      if (isRateLimited) this.limiter.onRateLimited();
+      const canRetry = RETRYABLE_STATUSES.has(answer.status) && (isReplayable || isRateLimited);
+      // A 429 is waited out as the server asks, within the deadline; it has its own, larger budget.
+      if (isRateLimited) {
+        rateLimitedCount += 1;
+        attempt -= 1;
+      }
+      if (!canRetry || attempt >= this.maxRetries || rateLimitedCount > MAX_RATE_LIMITED_RETRIES) throw remote;
+      const retryAfter = parseRetryAfter(answer.headers['retry-after'], Date.now());
+      const delay = retryAfter === undefined
+        ? computeBackoffDelay(this.backoff, attempt, this.clock.random())
+        : Math.min(retryAfter, this.backoff.maxRetryAfterMs);
+      if (isRateLimited) {
+        // The server's Retry-After holds for the whole client, not only this request.
+        this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + delay);
+        this.emit({ type: 'rate-limited', waitMs: delay, concurrency: this.limiter.concurrency });
+      }
+      await this.wait(method, displayPath, attempt, delay, `HTTP ${answer.status}`, remote);
+    }
+  }
+
+  /** Forgets nothing but the connections. */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  private async wait(method: string, path: string, attempt: number, delayMs: number, reason: string, failure: RemoteError): Promise<void> {
+    if (this.clock.now() + delayMs >= this.deadlineAt) throw failure;
+    this.emit({ type: 'retry', method, path, attempt: attempt + 1, delayMs, reason });
+    await this.clock.sleep(delayMs);
+  }
+
+  private async send(method: string, path: string, options: CallOptions, token: string | undefined, displayPath: string): Promise<Answer> {
+    const remaining = this.deadlineAt - this.clock.now();
+    if (remaining <= 0) {
+      throw new RemoteError({ method, path: displayPath, code: 'PROVIDER_TIMEOUT', vendorMessage: 'the overall deadline of the run has passed', hint: 'Raise CONECTA_DEADLINE, or apply fewer changes at once.' });
+    }
+    const timeout = Math.max(1, Math.min(this.timeoutMs, remaining));
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    await this.limiter.acquire();
+    // Waits out a pause another request learnt of (429 + Retry-After), holding its slot.
+    while (this.pausedUntil > this.clock.now()) {
+      if (this.pausedUntil >= this.deadlineAt) break;
+      await this.clock.sleep(this.pausedUntil - this.clock.now());
+    }
+    const started = this.clock.now();
+    let status: number | undefined;
+    try {
+      const response = await this.dispatcher.request({
+        origin: this.origin,
+        path: this.formatRequestPath(path, options),
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+      });
+      status = response.statusCode;
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: response.headers, body: parseJson(text), text };
+    } finally {
+      this.limiter.release();
+      this.emit({ type: 'request', method, path: displayPath, status, durationMs: Math.round(this.clock.now() - started) });
+    }
+  }
+
+  private formatRequestPath(path: string, options: CallOptions): string {
+    const prefix = options.isOutsideApi ? this.basePath : `${this.basePath}${API_PREFIX}`;
+    const query = options.query ? new URLSearchParams(Object.fromEntries(Object.entries(options.query).map(([key, value]) => [key, String(value)]))).toString() : '';
+    return `${prefix}${path}${query ? `?${query}` : ''}`;
+  }
+
+  /** The path shown in events and errors: the API-relative path and its query, secrets masked. */
+  private formatDisplayPath(path: string, options: CallOptions): string {
+    const full = this.formatRequestPath(path, options).slice(this.basePath.length);
+    return maskSecrets(full);
+  }
+
+  private async getToken(): Promise<string | undefined> {
+    if (this.token) return this.token;
+    if ('token' in this.options.credentials) return this.options.credentials.token;
+    this.login ??= this.logIn().finally(() => { this.login = undefined; });
+    return this.login;
+  }
+
+  /** `POST /auth/login` `{email, password}` → `{user, token}` (szchat-go auth.go). */
+  private async logIn(): Promise<string> {
+    const credentials = this.options.credentials as { email: string; password: string };
+    const answer = await this.call('POST', '/auth/login', { body: { email: credentials.email, password: credentials.password }, isAnonymous: true, isReplayable: true });
+    const token = (answer as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string' || token === '') {
+      throw new RemoteError({ method: 'POST', path: `${API_PREFIX}/auth/login`, code: 'PROVIDER_AUTH', vendorMessage: 'the login answer carried no token', hint: hintFor('PROVIDER_AUTH') });
+    }
+    registerSecret(token);
+    this.token = token;
+    return token;
+  }
+
+  /**
+   * After a 401: `GET /auth/refresh` with the current token (→ `{token}`), falling back to a
+   * new login when credentials are known (szchat-go auth.go refreshToken). Concurrent 401s share
+   * one refresh.
+   */
+  /** Whether a new token is available. */
+  private async refreshToken(failedToken: string | undefined): Promise<boolean> {
+    if (this.token !== failedToken && this.token !== undefined) return true;
+    this.refresh ??= this.renewToken(failedToken).finally(() => { this.refresh = undefined; });
+    const token = await this.refresh;
+    if (token === undefined) return false;
+    this.token = token;
+    return true;
+  }
+
+  /** A new token; undefined when a static token was refused and cannot be refreshed. */
+  private async renewToken(failedToken: string | undefined): Promise<string | undefined> {
+    if (failedToken) {
+      const answer = await this.send('GET', '/auth/refresh', {}, failedToken, `${API_PREFIX}/auth/refresh`).catch(() => undefined);
+      const token = (answer?.body as { token?: unknown } | undefined)?.token;
+      if (answer && answer.status >= 200 && answer.status < 300 && typeof token === 'string' && token !== '') {
+        registerSecret(token);
+        return token;
+      }
+    }
+    if ('token' in this.options.credentials) return undefined;
+    this.token = undefined;
+    return this.logIn();
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+/** The mapping module of every kind. */
+import type { Kind } from '../../../cli/core/model/resource.js';
+import { administratorMapper } from './administrator.js';
+import { agentMapper } from './agent.js';
+import { flowMapper } from './flow.js';
+import { pauseMapper } from './pause.js';
+import { predefinedMessageMapper } from './predefined-message.js';
+import { scheduleGroupMapper } from './schedule-group.js';
+import { tabulationMapper } from './tabulation.js';
+import { teamMapper } from './team.js';
+import type { KindMapper } from './types.js';
+import { userGroupMapper } from './user-group.js';
+import { wordFilterMapper } from './word-filter.js';
+
+export const kindMappers: Readonly<Record<Kind, KindMapper>> = {
+  'user-group': userGroupMapper,
+  administrator: administratorMapper,
+  tabulation: tabulationMapper,
+  'predefined-message': predefinedMessageMapper,
+  team: teamMapper,
+  agent: agentMapper,
+  'schedule-group': scheduleGroupMapper,
+  'word-filter': wordFilterMapper,
+  pause: pauseMapper,
+  flow: flowMapper,
+};

@@ -1,0 +1,345 @@
+/**
+ * The Provider port on the Conecta (SZ.chat v4) API. Lists are fetched once per provider
+ * (memoised per kind, all pages) and kept as a catalogue per kind (id → wire object, natural key
+ * → id) that create/update/delete keep current, so that ids of objects created during an apply
+ * flow to their dependents. Mapping wire ⇄ model lives in ./mappers, one module per kind.
+ */
+import { ConectaError, RemoteError } from '../../cli/core/errors.js';
+import { formatWordFilterName, getKindInfo, toResourceKey } from '../../cli/core/kinds/registry.js';
+import type { Kind, LiveResource, Spec, UnsupportedKind } from '../../cli/core/model/resource.js';
+import type { Provider, ProviderAccount, ProviderDescription, ProviderEvent, ProviderNotice, TargetInfo } from '../contract.js';
+import { ConectaHttpClient, type ConectaClientOptions } from './http-client.js';
+import { kindMappers } from './mappers/index.js';
+import type { KindMapper, ReadContext, WireObject, WriteContext } from './mappers/types.js';
+import { fetchAllPages } from './pagination.js';
+import { readVendorFailure } from './remote-error.js';
+
+export interface ConectaProviderOptions extends ConectaClientOptions {
+  /** True for the embedded local sandbox. */
+  isSandbox?: boolean;
+}
+
+interface StoredObject {
+  id: string;
+  endpoint: string;
+  wire: WireObject;
+}
+
+interface Catalogue {
+  byId: Map<string, StoredObject>;
+  idByKey: Map<string, string>;
+}
+
+/** Attempts at a create whose earlier attempts certainly did not store the object. */
+const MAX_CREATE_ATTEMPTS = 3;
+const WRITE_ONLY_FIELDS = ['initialPassword', 'renamedFrom'];
+
+export class ConectaProvider implements Provider {
+  readonly target: TargetInfo;
+  private readonly client: ConectaHttpClient;
+  private readonly emit: (event: ProviderEvent) => void;
+  private readonly loads = new Map<Kind, Promise<Catalogue>>();
+  private readonly catalogues = new Map<Kind, Catalogue>();
+  private readonly unsupported = new Map<Kind, string>();
+  private readonly noticeByKey = new Map<string, ProviderNotice>();
+  private description: Promise<ProviderDescription> | undefined;
+
+  constructor(options: ConectaProviderOptions) {
+    this.client = new ConectaHttpClient(options);
+    this.emit = options.onEvent ?? (() => undefined);
+    this.target = { url: options.url.replace(/\/+$/, ''), isSandbox: options.isSandbox === true };
+  }
+
+  /** `GET /api/version` (must be 4 or 4.x), `GET /auth/me`, and whether `GET /flows` exists. */
+  describe(): Promise<ProviderDescription> {
+    this.description ??= this.probe();
+    return this.description;
+  }
+
+  async list(kind: Kind): Promise<LiveResource[]> {
+    await this.describe();
+    const mapper = kindMappers[kind];
+    await this.loadKinds([kind, ...mapper.refersTo]);
+    if (this.unsupported.has(kind)) return [];
+    return [...this.getCatalogue(kind).byId.values()].map((stored) => this.toLive(mapper, stored));
+  }
+
+  async create(kind: Kind, spec: Spec): Promise<LiveResource> {
+    await this.describe();
+    const mapper = kindMappers[kind];
+    this.assertSupported(kind);
+    await this.loadKinds([kind, ...mapper.refersTo]);
+    const endpoint = mapper.endpointOf(spec);
+    const name = getDisplayName(kind, spec);
+    const body = mapper.toWire(spec, this.writeContext(), undefined);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const answer = await this.client.call('POST', endpoint, { body, isReplayable: false });
+        const created = isObject(answer) && typeof answer._id === 'string' ? answer : await this.lookUp(mapper, name, endpoint);
+        if (!created) throw new RemoteError({ method: 'POST', path: `/api/v4${endpoint}`, status: 200, code: 'PROVIDER_HTTP', vendorMessage: `the ${getKindInfo(kind).plural} list does not show "${name}" after its creation`, hint: 'Run `conecta plan` to see the tenant\'s state.' });
+        return this.toLive(mapper, this.remember(kind, endpoint, withoutSecrets({ ...body, ...created })));
+      } catch (error) {
+        if (!(error instanceof RemoteError) || !isAmbiguousOrDuplicate(error)) throw error;
+        const found = await this.lookUp(mapper, name, endpoint);
+        if (found) return this.adopt(kind, mapper, spec, endpoint, found, error);
+        if (error.code === 'PROVIDER_CONFLICT' || attempt >= MAX_CREATE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async update(kind: Kind, id: string, spec: Spec): Promise<LiveResource> {
+    await this.describe();
+    const mapper = kindMappers[kind];
+    this.assertSupported(kind);
+    await this.loadKinds([kind, ...mapper.refersTo]);
+    const stored = this.getCatalogue(kind).byId.get(id);
+    const endpoint = mapper.endpointOf(spec);
+    if (stored && stored.endpoint !== endpoint) {
+      // A word moved to the other list: the two lists are separate collections.
+      await this.delete(kind, id);
+      return this.create(kind, spec);
+    }
+    const previous = stored?.wire;
+    const managed = mapper.toWire(spec, this.writeContext(), previous);
+    const body = mapper.isPartialUpdate || !previous ? managed : { ...omitKeys(previous, mapper.readOnlyKeys), ...managed };
+    const answer = await this.client.call('PUT', `${endpoint}/${encodeURIComponent(id)}`, { body });
+    // Teams and admins answer `{success, date}` (szchat-go team.go, admin.go); others the object.
+    const isObjectAnswer = isObject(answer) && (answer._id === id || mapper.nameOfWire(answer, endpoint) !== undefined);
+    const wire = withoutSecrets({ ...(previous ?? {}), ...managed, ...(isObjectAnswer ? answer : {}), _id: id });
+    return this.toLive(mapper, this.remember(kind, endpoint, wire));
+  }
+
+  async delete(kind: Kind, id: string): Promise<void> {
+    await this.describe();
+    const mapper = kindMappers[kind];
+    this.assertSupported(kind);
+    await this.loadKinds([kind]);
+    const stored = this.getCatalogue(kind).byId.get(id);
+    const endpoint = stored?.endpoint ?? mapper.endpoints[0] as string;
+    try {
+      await this.client.call('DELETE', `${endpoint}/${encodeURIComponent(id)}`);
+    } catch (error) {
+      // Already gone (a retried DELETE whose first attempt succeeded): the goal is reached.
+      if (!(error instanceof RemoteError) || error.code !== 'PROVIDER_NOT_FOUND') throw error;
+    }
+    this.forget(kind, id);
+  }
+
+  notices(): ProviderNotice[] {
+    return [...this.noticeByKey.values()];
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async probe(): Promise<ProviderDescription> {
+    const apiVersion = await this.probeVersion();
+    const me = await this.client.get('/auth/me');
+    await this.loadKinds(['flow']);
+    const unsupported: UnsupportedKind[] = [...this.unsupported].map(([kind, reason]) => ({ kind, reason }));
+    const account = readAccount(me);
+    return { ...this.target, apiVersion, unsupported, ...(account ? { account } : {}) };
+  }
+
+  private async probeVersion(): Promise<string> {
+    let answer: unknown;
+    try {
+      answer = await this.client.call('GET', '/api/version', { isOutsideApi: true, isAnonymous: true });
+    } catch (error) {
+      if (!(error instanceof RemoteError) || error.status === undefined || error.status >= 500) throw error;
+      throw unsupportedVersion(this.target.url, `GET /api/version answered HTTP ${error.status}`);
+    }
+    const version = isObject(answer) ? String(answer.version ?? '') : '';
+    if (!/^4(\.|$)/.test(version)) throw unsupportedVersion(this.target.url, version === '' ? 'GET /api/version did not say which version it is' : `the tenant runs API version ${version}`);
+    return version;
+  }
+
+  private async loadKinds(kinds: readonly Kind[]): Promise<void> {
+    await Promise.all([...new Set(kinds)].map((kind) => this.loadKind(kind)));
+  }
+
+  private loadKind(kind: Kind): Promise<Catalogue> {
+    let load = this.loads.get(kind);
+    if (!load) {
+      load = this.fetchCatalogue(kind);
+      this.loads.set(kind, load);
+      // A failed load may be retried by a later call.
+      load.catch(() => this.loads.delete(kind));
+    }
+    return load;
+  }
+
+  private async fetchCatalogue(kind: Kind): Promise<Catalogue> {
+    const mapper = kindMappers[kind];
+    const catalogue: Catalogue = { byId: new Map(), idByKey: new Map() };
+    try {
+      const lists = await Promise.all(mapper.endpoints.map(async (endpoint) => ({ endpoint, objects: await fetchAllPages(this.client, endpoint) })));
+      this.catalogues.set(kind, catalogue);
+      for (const { endpoint, objects } of lists) for (const wire of objects) this.remember(kind, endpoint, wire);
+    } catch (error) {
+      if (kind === 'flow' && error instanceof RemoteError && error.code === 'PROVIDER_NOT_FOUND') {
+        this.unsupported.set('flow', 'this tenant does not expose flows through its API (GET /api/v4/flows answered 404)');
+        this.catalogues.set(kind, catalogue);
+        return catalogue;
+      }
+      throw error;
+    }
+    return catalogue;
+  }
+
+  private getCatalogue(kind: Kind): Catalogue {
+    const catalogue = this.catalogues.get(kind);
+    if (!catalogue) throw new Error(`${kind} list not loaded`);
+    return catalogue;
+  }
+
+  private remember(kind: Kind, endpoint: string, wire: WireObject): StoredObject {
+    const id = typeof wire._id === 'string' ? wire._id : '';
+    const catalogue = this.getCatalogue(kind);
+    const previous = catalogue.byId.get(id);
+    if (previous) this.unindex(kind, previous);
+    const stored: StoredObject = { id, endpoint, wire };
+    catalogue.byId.set(id, stored);
+    const name = kindMappers[kind].nameOfWire(wire, endpoint);
+    if (name !== undefined) catalogue.idByKey.set(toResourceKey(kind, name), id);
+    return stored;
+  }
+
+  private forget(kind: Kind, id: string): void {
+    const catalogue = this.getCatalogue(kind);
+    const stored = catalogue.byId.get(id);
+    if (!stored) return;
+    this.unindex(kind, stored);
+    catalogue.byId.delete(id);
+  }
+
+  private unindex(kind: Kind, stored: StoredObject): void {
+    const name = kindMappers[kind].nameOfWire(stored.wire, stored.endpoint);
+    const catalogue = this.getCatalogue(kind);
+    if (name !== undefined && catalogue.idByKey.get(toResourceKey(kind, name)) === stored.id) catalogue.idByKey.delete(toResourceKey(kind, name));
+  }
+
+  private toLive(mapper: KindMapper, stored: StoredObject): LiveResource {
+    const kind = mapper.kind;
+    const wireName = mapper.nameOfWire(stored.wire, stored.endpoint) ?? stored.id;
+    const context: ReadContext = {
+      nameOf: (refKind, id) => this.nameOf(refKind, id),
+      notice: (field, message) => {
+        const notice: ProviderNotice = { kind, name: wireName, field, message };
+        this.noticeByKey.set(JSON.stringify(notice), notice);
+      },
+    };
+    const spec = mapper.toSpec(stored.wire, context, stored.endpoint);
+    const name = getDisplayName(kind, spec);
+    return { kind, name, key: toResourceKey(kind, name), id: stored.id, spec };
+  }
+
+  private nameOf(kind: Kind, id: string): string | undefined {
+    const stored = this.catalogues.get(kind)?.byId.get(id);
+    return stored ? kindMappers[kind].nameOfWire(stored.wire, stored.endpoint) : undefined;
+  }
+
+  private writeContext(): WriteContext {
+    return {
+      nameOf: (kind, id) => this.nameOf(kind, id),
+      wireOf: (kind, id) => this.catalogues.get(kind)?.byId.get(id)?.wire,
+      idOf: (kind, name) => {
+        if (this.unsupported.has(kind)) throw new ConectaError('PROVIDER_UNSUPPORTED_KIND', `a ${kind} cannot be referenced: ${this.unsupported.get(kind)}`, { hint: `Remove the reference to ${kind} "${name}".` });
+        const id = this.catalogues.get(kind)?.idByKey.get(toResourceKey(kind, name));
+        if (id === undefined) {
+          throw new ConectaError('PROVIDER_UNRESOLVED_REFERENCE', `${kind} "${name}" does not exist in the tenant`, { hint: `Add ${kind} "${name}" to the config, or remove the reference.` });
+        }
+        return id;
+      },
+    };
+  }
+
+  /** Looks an object up by natural key, bypassing the memoised list (the object may be new). */
+  private async lookUp(mapper: KindMapper, name: string, endpoint: string): Promise<WireObject | undefined> {
+    const key = toResourceKey(mapper.kind, name);
+    const matches = (wire: WireObject): boolean => {
+      const wireName = mapper.nameOfWire(wire, endpoint);
+      return wireName !== undefined && toResourceKey(mapper.kind, wireName) === key;
+    };
+    if (mapper.keyLookupPath) {
+      try {
+        const answer = await this.client.get(mapper.keyLookupPath(keyName(mapper.kind, name)));
+        return isObject(answer) && matches(answer) && readVendorFailure(answer) === undefined ? answer : undefined;
+      } catch (error) {
+        if (error instanceof RemoteError && error.code === 'PROVIDER_NOT_FOUND') return undefined;
+        throw error;
+      }
+    }
+    const filter = mapper.keyFilter?.(keyName(mapper.kind, name)) ?? {};
+    // A `name` filter may match by substring [INF]: the exact key is checked here.
+    return (await fetchAllPages(this.client, endpoint, filter)).find(matches);
+  }
+
+  /** After an ambiguous create: the object exists, so it is adopted and brought to `spec`. */
+  private async adopt(kind: Kind, mapper: KindMapper, spec: Spec, endpoint: string, found: WireObject, cause: RemoteError): Promise<LiveResource> {
+    const stored = this.remember(kind, endpoint, found);
+    const live = this.toLive(mapper, stored);
+    const isSame = stableJson(live.spec) === stableJson(omitKeys(spec, WRITE_ONLY_FIELDS) as Spec);
+    const failure = cause.status === undefined ? cause.vendorMessage ?? 'no answer' : `HTTP ${cause.status}`;
+    const how = `POST ${endpoint} failed (${failure}) but the object exists; adopted it${isSame ? '' : ' and updated it to the config'} instead of creating a duplicate`;
+    this.emit({ type: 'reconciled', kind, name: live.name, how });
+    return isSame ? live : this.update(kind, stored.id, spec);
+  }
+
+  private assertSupported(kind: Kind): void {
+    const reason = this.unsupported.get(kind);
+    if (reason) throw new ConectaError('PROVIDER_UNSUPPORTED_KIND', `${getKindInfo(kind).plural} cannot be managed: ${reason}`, { hint: `Remove the ${getKindInfo(kind).configKey} from the config for this tenant.` });
+  }
+}
+
+function getDisplayName(kind: Kind, spec: Spec): string {
+  if (kind === 'word-filter') return formatWordFilterName(String(spec.list), String(spec.word));
+  const field = getKindInfo(kind).keyField ?? 'name';
+  return String(spec[field] ?? '');
+}
+
+/** The natural key as the API knows it (word filters: the word alone). */
+function keyName(kind: Kind, name: string): string {
+  return kind === 'word-filter' ? name.slice(name.indexOf('/') + 1) : name;
+}
+
+function isAmbiguousOrDuplicate(error: RemoteError): boolean {
+  if (error.code === 'PROVIDER_CONFLICT') return true;
+  if (error.status === undefined) return error.code === 'PROVIDER_TIMEOUT' || error.code === 'PROVIDER_UNREACHABLE';
+  return error.status >= 500;
+}
+
+function unsupportedVersion(url: string, detail: string): ConectaError {
+  return new ConectaError('PROVIDER_UNSUPPORTED_VERSION', `${url} is not a Conecta (SZ.chat) API v4 tenant: ${detail}.`, {
+    hint: 'Check CONECTA_URL: it is the tenant address, such as https://acme.conecta.com.vc, where GET /api/version answers {"version":"4"}.',
+  });
+}
+
+function readAccount(me: unknown): ProviderAccount | undefined {
+  if (!isObject(me)) return undefined;
+  const user = isObject(me.user) ? me.user : me;
+  const email = typeof user.email === 'string' ? user.email : '';
+  if (email === '') return undefined;
+  return { name: typeof user.name === 'string' ? user.name : '', email, role: typeof user.type === 'string' ? user.type : 'unknown' };
+}
+
+function isObject(value: unknown): value is WireObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function omitKeys(object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const copy = { ...object };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+function withoutSecrets(wire: WireObject): WireObject {
+  return omitKeys(wire, ['password', 'password_callcenter']);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (isObject(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson(value[key])}`).join(',')}}`;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStyle } from '../../cli/core/render/style.js';
+import { renderDoctorReport, runDoctor } from '../../cli/services/doctor.js';
+import { startSandbox } from '../../providers/sandbox/index.js';
+
+let cwd: string;
+beforeEach(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'conecta-doctor-'));
+});
+afterEach(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+describe('runDoctor', () => {
+  it('reports the local sandbox, its version, the account and a count per kind', async () => {
+    const notes: string[] = [];
+    const report = await runDoctor({ env: {}, cwd, onNotice: (text) => notes.push(text) });
+    expect(notes[0]).toContain('local sandbox');
+    expect(report.target.isSandbox).toBe(true);
+    expect(report.apiVersion).toMatch(/^4/);
+    expect(report.account?.email).toBeTruthy();
+    expect(report.counts).toHaveLength(10);
+    expect(report.counts.find((entry) => entry.kind === 'user-group')?.count).toBe(1);
+    const text = renderDoctorReport(report, createStyle(false));
+    expect(text).toContain('local sandbox (http://127.0.0.1:');
+    expect(text).toMatch(/user groups\s+1/);
+    expect(text).toContain('nothing: every live value has a place in the config');
+  });
+
+  it('lists flows as not supported by a tenant without a flow endpoint', async () => {
+    const sandbox = await startSandbox({ port: 0, flowsEnabled: false });
+    try {
+      const report = await runDoctor({ env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token }, cwd });
+      expect(report.unsupported.map((entry) => entry.kind)).toEqual(['flow']);
+      expect(report.counts.map((entry) => entry.kind)).not.toContain('flow');
+      expect(renderDoctorReport(report, createStyle(false))).toContain('Not supported by this tenant');
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('fails with PROVIDER_AUTH when the tenant refuses the token', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    try {
+      await expect(runDoctor({ env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: 'not-the-token' }, cwd })).rejects.toMatchObject({ code: 'PROVIDER_AUTH', status: 401 });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('fails with PROVIDER_UNREACHABLE when nothing listens at CONECTA_URL', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    const url = sandbox.url;
+    await sandbox.close();
+    await expect(runDoctor({ env: { CONECTA_URL: url, CONECTA_TOKEN: 'x-token', CONECTA_TIMEOUT: '2' }, cwd })).rejects.toMatchObject({ code: 'PROVIDER_UNREACHABLE' });
+  });
+});

@@ -1,0 +1,107 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ConectaError } from '../../cli/core/errors.js';
+import { runInit } from '../../cli/services/init.js';
+import { loadLayeredConfig, resolveTarget } from '../../cli/services/project.js';
+
+let root: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'conecta-init-'));
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1)).sort();
+}
+
+describe('runInit', () => {
+  it('scaffolds the project file, the example, the CI files and a package.json pinning the CLI', async () => {
+    const result = await runInit({ cwd: root, dir: 'acme-conecta', isForced: false, ci: 'both' });
+    expect(result.dir).toBe(join(root, 'acme-conecta'));
+    expect(await listTree(result.dir)).toEqual([
+      '.github/workflows/conecta.yml', '.gitignore', '.gitlab-ci.yml', '.gitlab/conecta-mr-comment.mjs', 'README.md',
+      'conecta.yaml', 'config/base/agents.yaml', 'config/base/pauses.yaml', 'config/base/schedule-groups.yaml',
+      'config/base/tabulations.yaml', 'config/base/teams.yaml', 'package.json',
+    ]);
+    expect(result.overwritten).toEqual([]);
+    expect(result.nextSteps[0]).toBe('cd acme-conecta');
+    const manifest = JSON.parse(await readFile(join(result.dir, 'package.json'), 'utf8')) as { name: string; private: boolean; devDependencies: Record<string, string> };
+    const own = JSON.parse(await readFile(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(manifest).toMatchObject({ name: 'acme-conecta', private: true, devDependencies: { 'conecta-as-code': `^${own.version}` } });
+    expect(await readFile(join(result.dir, '.gitignore'), 'utf8')).toContain('.conecta/\n');
+  });
+
+  it('starts every config file with the schema line and version 1', async () => {
+    const { dir } = await runInit({ cwd: root, dir: '.', isForced: false, ci: 'none' });
+    for (const file of (await listTree(join(dir, 'config'))).map((name) => join(dir, 'config', name))) {
+      const text = await readFile(file, 'utf8');
+      expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/conecta-as-code/schema/conecta.schema.json');
+      expect((parse(text) as { version: number }).version).toBe(1);
+    }
+  });
+
+  it('writes a config that loads without problems in every environment', async () => {
+    const { dir } = await runInit({ cwd: root, dir: '.', isForced: false, ci: 'none' });
+    const local = await resolveTarget({ cwd: dir, env: {} });
+    expect(local.description).toBe('environment local (embedded sandbox)');
+    const loaded = await loadLayeredConfig(local);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.state.resources.map((r) => r.kind).sort()).toEqual(['agent', 'agent', 'pause', 'pause', 'schedule-group', 'tabulation', 'tabulation', 'tabulation', 'team']);
+    const prod = await resolveTarget({ cwd: dir, env: { CONECTA_TOKEN_PROD: 'tok-init-prod' }, envName: 'prod' });
+    expect(prod.env).toMatchObject({ CONECTA_URL: 'https://your-tenant.conecta.example', CONECTA_TOKEN: 'tok-init-prod' });
+    expect((await loadLayeredConfig(prod)).diagnostics).toEqual([]);
+  });
+
+  it('writes a config that plans against the embedded sandbox', async (context) => {
+    const specifier = '../../cli/services/prepare-plan.js';
+    const module = await import(specifier).catch(() => undefined) as { preparePlan?: (options: object) => Promise<{ plan: { summary: { create: number } }; opened: { close(): Promise<void> } }> } | undefined;
+    if (!module?.preparePlan) {
+      context.skip('cli/services/prepare-plan.ts is not there yet');
+      return;
+    }
+    const { dir } = await runInit({ cwd: root, dir: '.', isForced: false, ci: 'none' });
+    const target = await resolveTarget({ cwd: dir, env: {} });
+    const prepared = await module.preparePlan({ paths: target.layers[0], variables: target.variables, env: target.env, cwd: dir });
+    try {
+      expect(prepared.plan.summary.create).toBe(9);
+    } finally {
+      await prepared.opened.close();
+    }
+  });
+
+  it('refuses to overwrite existing files, names them, and writes nothing', async () => {
+    await writeFile(join(root, 'README.md'), 'mine\n');
+    await mkdir(join(root, 'config/base'), { recursive: true });
+    await writeFile(join(root, 'config/base/teams.yaml'), 'version: 1\n');
+    const error = await runInit({ cwd: root, dir: '.', isForced: false, ci: 'both' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConectaError);
+    expect(error).toMatchObject({ code: 'INIT_FILES_EXIST', hint: expect.stringContaining('--force') });
+    expect((error as Error).message).toContain('README.md, config/base/teams.yaml');
+    expect(await listTree(root)).toEqual(['README.md', 'config/base/teams.yaml']);
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toBe('mine\n');
+  });
+
+  it('overwrites existing files with --force and says which', async () => {
+    await writeFile(join(root, 'README.md'), 'mine\n');
+    const result = await runInit({ cwd: root, dir: '.', isForced: true, ci: 'none' });
+    expect(result.overwritten).toEqual(['README.md']);
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toContain('# Contact-center configuration');
+  });
+
+  it('accepts a folder holding only unrelated files, such as a fresh git repository', async () => {
+    await mkdir(join(root, '.git'));
+    await writeFile(join(root, '.git/HEAD'), 'ref: refs/heads/main\n');
+    const result = await runInit({ cwd: root, dir: '.', isForced: false, ci: 'github' });
+    expect(result.created).toContain('.github/workflows/conecta.yml');
+    expect(result.created).not.toContain('.gitlab-ci.yml');
+    expect(result.nextSteps[0]).toMatch(/^npm install/);
+  });
+});

@@ -900,7 +900,7 @@ export const conectaSchema = {
         "blocks"
       ],
       "x-kind": "flow",
-      "description": "Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team.",
+      "description": "Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team. Blocks are keyed by an id you choose; edges (`next`, `open`, `options[].next`, …) name the id of the block that follows. See docs/flows.md.",
       "properties": {
         "name": {
           "type": "string",
@@ -922,13 +922,15 @@ export const conectaSchema = {
         },
         "start": {
           "type": "string",
-          "minLength": 1,
-          "description": "The id of the first block."
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Início: the id of the block the contact enters first.",
+          "x-edge": true
         },
         "blocks": {
           "type": "object",
           "minProperties": 1,
-          "description": "The blocks, by id (letters, digits, `_` and `-`).",
+          "maxProperties": 500,
+          "description": "The blocks, by id (a letter, then letters, digits, `_` or `-`; at most 64 characters). The id is yours: it names the block in edges, diagnostics and plans.",
           "propertyNames": {
             "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$"
           },
@@ -940,14 +942,553 @@ export const conectaSchema = {
     },
     "FlowBlock": {
       "type": "object",
+      "description": "A block of a flow, one of the types below, chosen by `type`.",
+      "discriminator": {
+        "propertyName": "type"
+      },
       "required": [
         "type"
       ],
-      "description": "A block of a flow.",
+      "oneOf": [
+        {
+          "$ref": "#/$defs/FlowBlockMessage"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockMenu"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockInput"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockCondition"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockSchedule"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockTransfer"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockHttp"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockSetVariable"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockRating"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockGotoFlow"
+        },
+        {
+          "$ref": "#/$defs/FlowBlockEnd"
+        }
+      ]
+    },
+    "FlowBlockMessage": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "text",
+        "next"
+      ],
+      "description": "Mensagem: sends a text to the contact, then goes on without waiting for an answer.",
       "properties": {
         "type": {
+          "const": "message",
+          "description": "Block type: `message` (Mensagem)."
+        },
+        "text": {
           "type": "string",
-          "description": "Block type."
+          "minLength": 1,
+          "maxLength": 4096,
+          "description": "Texto sent to the contact.",
+          "x-text": true
+        },
+        "next": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "The block that follows once the text is sent.",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowBlockMenu": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "text",
+        "options"
+      ],
+      "description": "Menu: sends a text with numbered options and waits for the contact to choose one (Submenu is a menu reached from another menu).",
+      "properties": {
+        "type": {
+          "const": "menu",
+          "description": "Block type: `menu` (Menu)."
+        },
+        "text": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 4096,
+          "description": "Texto: the question, sent before the options.",
+          "x-text": true
+        },
+        "options": {
+          "type": "array",
+          "minItems": 1,
+          "description": "Opções, in the order shown. Keys are unique within the menu.",
+          "items": {
+            "$ref": "#/$defs/FlowMenuOption"
+          }
+        },
+        "invalid": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Opção inválida: the block that follows an answer matching no key. Omitted: Conecta sends the application's invalid-option message and asks again (inferred).",
+          "x-edge": true
+        },
+        "timeout": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Tempo esgotado: the block that follows when the contact does not answer in time. Omitted: the session follows the tenant's inactivity rule (inferred).",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowMenuOption": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "key",
+        "label",
+        "next"
+      ],
+      "description": "One option of a Menu block.",
+      "properties": {
+        "key": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 10,
+          "pattern": "^\\S+$",
+          "description": "Tecla: what the contact types to choose the option, such as `1` or `#`. Unique within the menu. Write digits in quotes (`\"1\"`)."
+        },
+        "label": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "description": "Rótulo shown next to the key.",
+          "x-text": true
+        },
+        "next": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "The block that follows when the contact chooses this option.",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowBlockInput": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "prompt",
+        "saveTo",
+        "next"
+      ],
+      "description": "Entrada de dados: asks a question, validates the answer and stores it in a contact field or a flow variable.",
+      "properties": {
+        "type": {
+          "const": "input",
+          "description": "Block type: `input` (Entrada de dados)."
+        },
+        "prompt": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 4096,
+          "description": "Pergunta sent to the contact.",
+          "x-text": true
+        },
+        "saveTo": {
+          "type": "string",
+          "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "description": "Where the answer is stored: `contact.<field>` for a contact field (Campos Adicionais, such as `contact.cpf`), or a variable name (such as `protocolo`) that later blocks read."
+        },
+        "validation": {
+          "type": "string",
+          "enum": [
+            "text",
+            "email",
+            "cpf",
+            "cnpj",
+            "cep",
+            "number"
+          ],
+          "default": "text",
+          "description": "Validação of the answer: `text` (anything), `email`, `cpf`, `cnpj`, `cep` or `number`."
+        },
+        "next": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "The block that follows a valid answer.",
+          "x-edge": true
+        },
+        "invalid": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "The block that follows an answer that fails validation. Omitted: the question is asked again (inferred).",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowBlockCondition": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "rules",
+        "then",
+        "else"
+      ],
+      "description": "Condição: compares variables or contact fields with values (SE/OU) and branches.",
+      "properties": {
+        "type": {
+          "const": "condition",
+          "description": "Block type: `condition` (Condição)."
+        },
+        "rules": {
+          "type": "array",
+          "minItems": 1,
+          "description": "Regras, checked together as `match` says.",
+          "items": {
+            "$ref": "#/$defs/FlowConditionRule"
+          }
+        },
+        "match": {
+          "type": "string",
+          "enum": [
+            "all",
+            "any"
+          ],
+          "default": "all",
+          "description": "`all`: every rule must hold (SE … E); `any`: one rule is enough (SE … OU)."
+        },
+        "then": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Então: the block that follows when the condition holds.",
+          "x-edge": true
+        },
+        "else": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Senão: the block that follows when it does not.",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowConditionRule": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "variable",
+        "operator"
+      ],
+      "description": "One rule of a Condição block: `<variable> <operator> <value>`.",
+      "properties": {
+        "variable": {
+          "type": "string",
+          "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "description": "Variável compared: a variable name, or `contact.<field>` for a contact field."
+        },
+        "operator": {
+          "type": "string",
+          "enum": [
+            "equals",
+            "notEquals",
+            "contains",
+            "notContains",
+            "startsWith",
+            "greaterThan",
+            "lessThan",
+            "isEmpty",
+            "isNotEmpty"
+          ],
+          "description": "Operador: `equals`, `notEquals`, `contains`, `notContains`, `startsWith`, `greaterThan`, `lessThan` (numbers), `isEmpty`, `isNotEmpty` (these two take no value)."
+        },
+        "value": {
+          "type": [
+            "string",
+            "number"
+          ],
+          "description": "Valor compared with the variable. Not used by `isEmpty` and `isNotEmpty`."
+        }
+      },
+      "if": {
+        "properties": {
+          "operator": {
+            "not": {
+              "enum": [
+                "isEmpty",
+                "isNotEmpty"
+              ]
+            }
+          }
+        },
+        "required": [
+          "operator"
+        ]
+      },
+      "then": {
+        "required": [
+          "value"
+        ]
+      }
+    },
+    "FlowBlockSchedule": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "scheduleGroup",
+        "open",
+        "closed"
+      ],
+      "description": "Horário: checks the current time against a schedule group and branches.",
+      "properties": {
+        "type": {
+          "const": "schedule",
+          "description": "Block type: `schedule` (Horário)."
+        },
+        "scheduleGroup": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Grupo de horários whose opening hours are checked, by name.",
+          "x-ref": "schedule-group"
+        },
+        "open": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Dentro do horário: the block that follows within the opening hours.",
+          "x-edge": true
+        },
+        "closed": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Fora do horário: the block that follows outside them (holidays included).",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowBlockTransfer": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "team"
+      ],
+      "description": "Equipe/Transferência: hands the contact to a team's human queue. Terminal: the flow ends here.",
+      "properties": {
+        "type": {
+          "const": "transfer",
+          "description": "Block type: `transfer` (Equipe/Transferência)."
+        },
+        "team": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Equipe that receives the contact, by name.",
+          "x-ref": "team"
+        },
+        "message": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 4096,
+          "description": "Mensagem sent to the contact before the transfer, such as \"Aguarde, vamos te atender.\"",
+          "x-text": true
+        }
+      }
+    },
+    "FlowBlockHttp": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "url",
+        "success",
+        "error"
+      ],
+      "description": "REST/HTTP: calls an HTTP API (integration) and branches on the outcome.",
+      "properties": {
+        "type": {
+          "const": "http",
+          "description": "Block type: `http` (REST/HTTP)."
+        },
+        "method": {
+          "type": "string",
+          "enum": [
+            "GET",
+            "POST",
+            "PUT",
+            "PATCH",
+            "DELETE"
+          ],
+          "default": "GET",
+          "description": "Método HTTP."
+        },
+        "url": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 2048,
+          "pattern": "^https?://",
+          "description": "URL called. Put credentials in `headers`, not in the URL."
+        },
+        "headers": {
+          "type": "object",
+          "description": "Cabeçalhos sent with the request. Values are sensitive: never shown in plans or output; write `${env:NAME}` for tokens.",
+          "propertyNames": {
+            "pattern": "^[A-Za-z0-9-]+$"
+          },
+          "additionalProperties": {
+            "type": "string",
+            "x-sensitive": true
+          },
+          "default": {}
+        },
+        "body": {
+          "type": "string",
+          "maxLength": 20000,
+          "description": "Corpo of the request (for POST, PUT and PATCH), usually JSON.",
+          "x-text": true
+        },
+        "saveResponse": {
+          "type": "string",
+          "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "description": "The variable that receives the response body, for later blocks."
+        },
+        "success": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Sucesso: the block that follows a 2xx response.",
+          "x-edge": true
+        },
+        "error": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "Erro: the block that follows any other status, a timeout or a network failure.",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowBlockSetVariable": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "variable",
+        "value",
+        "next"
+      ],
+      "description": "Variável: sets a flow variable or contact field.",
+      "properties": {
+        "type": {
+          "const": "setVariable",
+          "description": "Block type: `setVariable` (Variável)."
+        },
+        "variable": {
+          "type": "string",
+          "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "description": "The variable set: a name, or `contact.<field>` for a contact field."
+        },
+        "value": {
+          "type": "string",
+          "maxLength": 4096,
+          "description": "Valor stored."
+        },
+        "next": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "The block that follows.",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowBlockRating": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "question",
+        "next"
+      ],
+      "description": "Avaliação: asks the contact to rate the service (satisfaction survey; the scale is set in the application settings) and waits for the answer.",
+      "properties": {
+        "type": {
+          "const": "rating",
+          "description": "Block type: `rating` (Avaliação)."
+        },
+        "question": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 4096,
+          "description": "Pergunta sent to the contact, such as \"De 1 a 5, como foi o atendimento?\"",
+          "x-text": true
+        },
+        "next": {
+          "type": "string",
+          "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "description": "The block that follows the answer.",
+          "x-edge": true
+        }
+      }
+    },
+    "FlowBlockGotoFlow": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type",
+        "flow"
+      ],
+      "description": "Ir para fluxo: continues in another flow, from its start. Terminal within this flow.",
+      "properties": {
+        "type": {
+          "const": "gotoFlow",
+          "description": "Block type: `gotoFlow` (Ir para fluxo)."
+        },
+        "flow": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Fluxo to continue in, by name.",
+          "x-ref": "flow",
+          "x-deferrable": true
+        }
+      }
+    },
+    "FlowBlockEnd": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "type"
+      ],
+      "description": "Finalização: ends the session without an agent. Terminal.",
+      "properties": {
+        "type": {
+          "const": "end",
+          "description": "Block type: `end` (Finalização)."
+        },
+        "message": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 4096,
+          "description": "Mensagem de finalização sent to the contact.",
+          "x-text": true
+        },
+        "tabulation": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Tabulação recorded on the session, by name.",
+          "x-ref": "tabulation"
         }
       }
     },

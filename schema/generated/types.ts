@@ -1,6 +1,28 @@
 /* Generated from schema/conecta.schema.json by `npm run schema:write`. Do not edit. */
 
 /**
+ * A block of a flow, one of the types below, chosen by `type`.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlock".
+ */
+export type FlowBlock =
+  | (
+      | FlowBlockMessage
+      | FlowBlockMenu
+      | FlowBlockInput
+      | FlowBlockCondition
+      | FlowBlockSchedule
+      | FlowBlockTransfer
+      | FlowBlockHttp
+      | FlowBlockSetVariable
+      | FlowBlockRating
+      | FlowBlockGotoFlow
+      | FlowBlockEnd
+    )
+  | undefined;
+
+/**
  * One conecta-as-code config file. A directory of such files merges into one desired state.
  */
 export interface ConectaConfig {
@@ -595,7 +617,7 @@ export interface Pause {
   message?: string;
 }
 /**
- * Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team.
+ * Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team. Blocks are keyed by an id you choose; edges (`next`, `open`, `options[].next`, …) name the id of the block that follows. See docs/flows.md.
  *
  * This interface was referenced by `ConectaConfig`'s JSON-Schema
  * via the `definition` "Flow".
@@ -614,25 +636,340 @@ export interface Flow {
    */
   description?: string;
   /**
-   * The id of the first block.
+   * Início: the id of the block the contact enters first.
    */
   start: string;
   /**
-   * The blocks, by id (letters, digits, `_` and `-`).
+   * The blocks, by id (a letter, then letters, digits, `_` or `-`; at most 64 characters). The id is yours: it names the block in edges, diagnostics and plans.
    */
   blocks: {
     [k: string]: FlowBlock | undefined;
   };
 }
 /**
- * A block of a flow.
+ * Mensagem: sends a text to the contact, then goes on without waiting for an answer.
  *
  * This interface was referenced by `ConectaConfig`'s JSON-Schema
- * via the `definition` "FlowBlock".
+ * via the `definition` "FlowBlockMessage".
  */
-export interface FlowBlock {
+export interface FlowBlockMessage {
   /**
-   * Block type.
+   * Block type: `message` (Mensagem).
    */
-  type: string;
+  type: 'message';
+  /**
+   * Texto sent to the contact.
+   */
+  text: string;
+  /**
+   * The block that follows once the text is sent.
+   */
+  next: string;
+}
+/**
+ * Menu: sends a text with numbered options and waits for the contact to choose one (Submenu is a menu reached from another menu).
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockMenu".
+ */
+export interface FlowBlockMenu {
+  /**
+   * Block type: `menu` (Menu).
+   */
+  type: 'menu';
+  /**
+   * Texto: the question, sent before the options.
+   */
+  text: string;
+  /**
+   * Opções, in the order shown. Keys are unique within the menu.
+   *
+   * @minItems 1
+   */
+  options: [FlowMenuOption, ...FlowMenuOption[]];
+  /**
+   * Opção inválida: the block that follows an answer matching no key. Omitted: Conecta sends the application's invalid-option message and asks again (inferred).
+   */
+  invalid?: string;
+  /**
+   * Tempo esgotado: the block that follows when the contact does not answer in time. Omitted: the session follows the tenant's inactivity rule (inferred).
+   */
+  timeout?: string;
+}
+/**
+ * One option of a Menu block.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowMenuOption".
+ */
+export interface FlowMenuOption {
+  /**
+   * Tecla: what the contact types to choose the option, such as `1` or `#`. Unique within the menu. Write digits in quotes (`"1"`).
+   */
+  key: string;
+  /**
+   * Rótulo shown next to the key.
+   */
+  label: string;
+  /**
+   * The block that follows when the contact chooses this option.
+   */
+  next: string;
+}
+/**
+ * Entrada de dados: asks a question, validates the answer and stores it in a contact field or a flow variable.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockInput".
+ */
+export interface FlowBlockInput {
+  /**
+   * Block type: `input` (Entrada de dados).
+   */
+  type: 'input';
+  /**
+   * Pergunta sent to the contact.
+   */
+  prompt: string;
+  /**
+   * Where the answer is stored: `contact.<field>` for a contact field (Campos Adicionais, such as `contact.cpf`), or a variable name (such as `protocolo`) that later blocks read.
+   */
+  saveTo: string;
+  /**
+   * Validação of the answer: `text` (anything), `email`, `cpf`, `cnpj`, `cep` or `number`.
+   */
+  validation?: 'text' | 'email' | 'cpf' | 'cnpj' | 'cep' | 'number';
+  /**
+   * The block that follows a valid answer.
+   */
+  next: string;
+  /**
+   * The block that follows an answer that fails validation. Omitted: the question is asked again (inferred).
+   */
+  invalid?: string;
+}
+/**
+ * Condição: compares variables or contact fields with values (SE/OU) and branches.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockCondition".
+ */
+export interface FlowBlockCondition {
+  /**
+   * Block type: `condition` (Condição).
+   */
+  type: 'condition';
+  /**
+   * Regras, checked together as `match` says.
+   *
+   * @minItems 1
+   */
+  rules: [FlowConditionRule, ...FlowConditionRule[]];
+  /**
+   * `all`: every rule must hold (SE … E); `any`: one rule is enough (SE … OU).
+   */
+  match?: 'all' | 'any';
+  /**
+   * Então: the block that follows when the condition holds.
+   */
+  then: string;
+  /**
+   * Senão: the block that follows when it does not.
+   */
+  else: string;
+}
+/**
+ * One rule of a Condição block: `<variable> <operator> <value>`.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowConditionRule".
+ */
+export interface FlowConditionRule {
+  /**
+   * Variável compared: a variable name, or `contact.<field>` for a contact field.
+   */
+  variable: string;
+  /**
+   * Operador: `equals`, `notEquals`, `contains`, `notContains`, `startsWith`, `greaterThan`, `lessThan` (numbers), `isEmpty`, `isNotEmpty` (these two take no value).
+   */
+  operator:
+    | 'equals'
+    | 'notEquals'
+    | 'contains'
+    | 'notContains'
+    | 'startsWith'
+    | 'greaterThan'
+    | 'lessThan'
+    | 'isEmpty'
+    | 'isNotEmpty';
+  /**
+   * Valor compared with the variable. Not used by `isEmpty` and `isNotEmpty`.
+   */
+  value?: string | number;
+}
+/**
+ * Horário: checks the current time against a schedule group and branches.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockSchedule".
+ */
+export interface FlowBlockSchedule {
+  /**
+   * Block type: `schedule` (Horário).
+   */
+  type: 'schedule';
+  /**
+   * Grupo de horários whose opening hours are checked, by name.
+   */
+  scheduleGroup: string;
+  /**
+   * Dentro do horário: the block that follows within the opening hours.
+   */
+  open: string;
+  /**
+   * Fora do horário: the block that follows outside them (holidays included).
+   */
+  closed: string;
+}
+/**
+ * Equipe/Transferência: hands the contact to a team's human queue. Terminal: the flow ends here.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockTransfer".
+ */
+export interface FlowBlockTransfer {
+  /**
+   * Block type: `transfer` (Equipe/Transferência).
+   */
+  type: 'transfer';
+  /**
+   * Equipe that receives the contact, by name.
+   */
+  team: string;
+  /**
+   * Mensagem sent to the contact before the transfer, such as "Aguarde, vamos te atender."
+   */
+  message?: string;
+}
+/**
+ * REST/HTTP: calls an HTTP API (integration) and branches on the outcome.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockHttp".
+ */
+export interface FlowBlockHttp {
+  /**
+   * Block type: `http` (REST/HTTP).
+   */
+  type: 'http';
+  /**
+   * Método HTTP.
+   */
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /**
+   * URL called. Put credentials in `headers`, not in the URL.
+   */
+  url: string;
+  /**
+   * Cabeçalhos sent with the request. Values are sensitive: never shown in plans or output; write `${env:NAME}` for tokens.
+   */
+  headers?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Corpo of the request (for POST, PUT and PATCH), usually JSON.
+   */
+  body?: string;
+  /**
+   * The variable that receives the response body, for later blocks.
+   */
+  saveResponse?: string;
+  /**
+   * Sucesso: the block that follows a 2xx response.
+   */
+  success: string;
+  /**
+   * Erro: the block that follows any other status, a timeout or a network failure.
+   */
+  error: string;
+}
+/**
+ * Variável: sets a flow variable or contact field.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockSetVariable".
+ */
+export interface FlowBlockSetVariable {
+  /**
+   * Block type: `setVariable` (Variável).
+   */
+  type: 'setVariable';
+  /**
+   * The variable set: a name, or `contact.<field>` for a contact field.
+   */
+  variable: string;
+  /**
+   * Valor stored.
+   */
+  value: string;
+  /**
+   * The block that follows.
+   */
+  next: string;
+}
+/**
+ * Avaliação: asks the contact to rate the service (satisfaction survey; the scale is set in the application settings) and waits for the answer.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockRating".
+ */
+export interface FlowBlockRating {
+  /**
+   * Block type: `rating` (Avaliação).
+   */
+  type: 'rating';
+  /**
+   * Pergunta sent to the contact, such as "De 1 a 5, como foi o atendimento?"
+   */
+  question: string;
+  /**
+   * The block that follows the answer.
+   */
+  next: string;
+}
+/**
+ * Ir para fluxo: continues in another flow, from its start. Terminal within this flow.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockGotoFlow".
+ */
+export interface FlowBlockGotoFlow {
+  /**
+   * Block type: `gotoFlow` (Ir para fluxo).
+   */
+  type: 'gotoFlow';
+  /**
+   * Fluxo to continue in, by name.
+   */
+  flow: string;
+}
+/**
+ * Finalização: ends the session without an agent. Terminal.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "FlowBlockEnd".
+ */
+export interface FlowBlockEnd {
+  /**
+   * Block type: `end` (Finalização).
+   */
+  type: 'end';
+  /**
+   * Mensagem de finalização sent to the contact.
+   */
+  message?: string;
+  /**
+   * Tabulação recorded on the session, by name.
+   */
+  tabulation?: string;
 }

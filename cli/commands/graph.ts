@@ -1,0 +1,27 @@
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../base-command.js';
+
+export class GraphCommand extends BaseCommand {
+  static override description = 'Print a flow as a diagram: Mermaid (renders on GitHub) or Graphviz DOT. Reads the config only; no tenant is needed.';
+
+  static override examples = [
+    '<%= config.bin %> graph examples/acme-contact-center --flow "Atendimento Principal"',
+    '<%= config.bin %> graph config/ --flow "Atendimento Principal" --format dot | dot -Tsvg > atendimento.svg',
+  ];
+
+  static override args = {
+    path: Args.string({ description: 'Config file or folder.', default: '.' }),
+  };
+
+  static override flags = {
+    flow: Flags.string({ description: 'The name of the flow to draw (optional when the config has one flow).' }),
+    format: Flags.string({ description: 'Diagram language.', options: ['mermaid', 'dot'], default: 'mermaid' }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parseBase(GraphCommand);
+    const { runGraph } = await import('../services/graph.js');
+    const result = await runGraph({ paths: [args.path], flow: flags.flow, format: flags.format as 'mermaid' | 'dot', env: process.env });
+    this.print(this.isJson ? JSON.stringify(result, null, 2) : result.diagram);
+  }
+}

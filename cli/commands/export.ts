@@ -1,0 +1,46 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../base-command.js';
+
+export class ExportCommand extends BaseCommand {
+  static override description = [
+    'Write the tenant as YAML: one file per kind and one per flow, deterministic, references by name, server defaults left out.',
+    'Secrets are never exported: flow HTTP headers become ${env:…} placeholders. Review the files, commit them, then `conecta plan` should say "No changes."',
+  ].join('\n');
+
+  static override examples = [
+    '<%= config.bin %> export --out conecta',
+    'CONECTA_URL=https://acme.conecta.com.vc CONECTA_TOKEN=… <%= config.bin %> export --out conecta --kinds teams,agents',
+    '<%= config.bin %> export --out conecta --force --json',
+  ];
+
+  static override flags = {
+    out: Flags.string({ description: 'Directory to write to; it must be empty or new unless --force.', required: true }),
+    kinds: Flags.string({ description: 'Only these kinds, comma-separated (teams, agents, userGroups, flows…). Default: all.', env: 'CONECTA_EXPORT_KINDS' }),
+    force: Flags.boolean({ description: 'Write into a non-empty directory, replacing the files the export writes.', default: false }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parseBase(ExportCommand);
+    const { parseKindList } = await import('../core/export/parse-kind-list.js');
+    const { renderExportSummary } = await import('../core/export/render-export-summary.js');
+    const { runExport } = await import('../services/export.js');
+    const summary = await runExport({
+      outDir: flags.out,
+      kinds: flags.kinds === undefined ? undefined : parseKindList(flags.kinds),
+      isForced: flags.force,
+      env: process.env,
+      cwd: process.cwd(),
+      now: () => new Date(),
+      onNotice: (text) => this.note(text),
+      onEvent: (event) => {
+        if (this.isVerbose && event.type === 'request') this.note(`${event.method} ${event.path} → ${event.status ?? 'no answer'} (${event.durationMs} ms)`);
+      },
+    });
+    if (this.isJson) {
+      const { files, counts, skipped, secrets, target } = summary;
+      this.print(JSON.stringify({ target, files, counts, skipped, secrets }, null, 2));
+    } else {
+      this.print(renderExportSummary(summary, this.style));
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * `conecta export`: reads the tenant once and writes it as YAML, one file per kind and one per
+ * flow. Refuses a non-empty directory unless forced, writes every file atomically, and reports
+ * counts, what it could not export (with the reason) and the secrets left as placeholders.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { exportTenant, type SkippedExport } from '../core/export/export-tenant.js';
+import type { ExportSummary } from '../core/export/render-export-summary.js';
+import { ConectaError } from '../core/errors.js';
+import { allKinds } from '../core/kinds/registry.js';
+import type { Kind } from '../core/model/resource.js';
+import { conectaSchema } from '../../schema/generated/schema.js';
+import type { ProviderEvent, ProviderNotice } from '../../providers/contract.js';
+import { openProvider } from './connect.js';
+import { readSnapshot } from './refresh.js';
+
+export interface ExportOptions {
+  /** The output directory as the user wrote it. */
+  outDir: string;
+  /** Kinds to export; all of them when absent. */
+  kinds?: readonly Kind[];
+  /** Write into a non-empty directory (files the export writes are replaced, others left alone). */
+  isForced: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** The clock that dates the header. */
+  now: () => Date;
+  onEvent?: (event: ProviderEvent) => void;
+  /** Receives the one-line sandbox notice. */
+  onNotice?: (text: string) => void;
+}
+
+const PACKAGE_NAME = 'conecta-as-code';
+const SCHEMA_FILE = 'schema/conecta.schema.json';
+
+export async function runExport(options: ExportOptions): Promise<ExportSummary> {
+  const outDir = resolve(options.cwd, options.outDir);
+  await assertWritableDirectory(outDir, options);
+  const opened = await openProvider({ env: options.env, cwd: options.cwd, onEvent: options.onEvent });
+  try {
+    if (opened.notice) options.onNotice?.(opened.notice);
+    const { description, provider } = opened;
+    const kinds = options.kinds ?? allKinds;
+    const snapshot = await readSnapshot(provider, kinds, description.unsupported);
+    const output = exportTenant({
+      snapshot,
+      kinds,
+      target: description.isSandbox ? 'the local sandbox' : description.url,
+      date: options.now().toISOString().slice(0, 10),
+      schemaRef: locateSchema(outDir),
+    });
+    await mkdir(outDir, { recursive: true });
+    for (const file of output.files) await writeFileAtomically(join(outDir, ...file.path.split('/')), file.text);
+    return {
+      outDir: options.outDir,
+      target: { url: description.url, isSandbox: description.isSandbox },
+      files: output.files.map((file) => join(options.outDir, ...file.path.split('/'))),
+      counts: output.counts,
+      skipped: [...output.skipped, ...provider.notices().filter((notice) => kinds.includes(notice.kind)).map(toSkipped)],
+      secrets: output.files.flatMap((file) => file.secrets),
+    };
+  } finally {
+    await opened.close();
+  }
+}
+
+function toSkipped(notice: ProviderNotice): SkippedExport {
+  return { kind: notice.kind, name: notice.name, field: notice.field, reason: `could not be read: ${notice.message}` };
+}
+
+async function assertWritableDirectory(outDir: string, options: ExportOptions): Promise<void> {
+  const info = await stat(outDir).catch(() => undefined);
+  if (!info) return;
+  if (!info.isDirectory()) {
+    throw new ConectaError('EXPORT_OUT_NOT_A_DIRECTORY', `${options.outDir} exists and is not a directory.`, { hint: 'Pass --out with a new or empty directory.' });
+  }
+  if (options.isForced || (await readdir(outDir)).length === 0) return;
+  throw new ConectaError('EXPORT_DIR_NOT_EMPTY', `${options.outDir} is not empty.`, {
+    hint: 'Export into a new or empty directory, or pass --force to replace the files the export writes (other files are left as they are).',
+  });
+}
+
+/**
+ * The modeline's `$schema`: a relative path to this repository's schema or to the installed
+ * package's copy (`node_modules/conecta-as-code/schema/…`) when the directory is inside either;
+ * otherwise the schema's published URL.
+ */
+function locateSchema(outDir: string): string {
+  for (let dir = outDir; ; dir = dirname(dir)) {
+    if (isThisRepository(dir)) return toRelativeRef(outDir, join(dir, SCHEMA_FILE));
+    const installed = join(dir, 'node_modules', PACKAGE_NAME, SCHEMA_FILE);
+    if (existsSync(installed)) return toRelativeRef(outDir, installed);
+    if (dirname(dir) === dir) return conectaSchema.$id;
+  }
+}
+
+function isThisRepository(dir: string): boolean {
+  if (!existsSync(join(dir, SCHEMA_FILE))) return false;
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === PACKAGE_NAME;
+  } catch {
+    return false;
+  }
+}
+
+function toRelativeRef(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
+}
+
+/** Writes next to the target, then renames: a reader never sees half a file. */
+async function writeFileAtomically(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

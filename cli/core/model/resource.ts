@@ -29,6 +29,8 @@ export interface SourceLocation {
   file: string;
   line: number;
   column: number;
+  /** JSON pointer of the object inside its file, such as `/teams/0`. */
+  pointer?: string;
 }
 
 /** An object as the config describes it. */

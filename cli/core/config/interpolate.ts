@@ -1,0 +1,70 @@
+/**
+ * `${env:NAME}` and `${var:NAME}` in string values; `$${` writes a literal `${`. Values are
+ * replaced in place. The loader registers the environment values that end up in sensitive
+ * fields as secrets, so the caller gets them by the string they produced.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+
+export interface InterpolationSources {
+  env: Record<string, string | undefined>;
+  variables?: Record<string, string>;
+}
+
+export interface InterpolationResult {
+  diagnostics: Diagnostic[];
+  /** The environment values substituted into each string, by the string they produced. */
+  envValuesByResult: Map<string, string[]>;
+}
+
+const PLACEHOLDER = /\$(\$)?\{([^}]*)\}/g;
+const REFERENCE = /^(env|var):([A-Za-z_][A-Za-z0-9_]*)$/;
+
+export function interpolateDocument(root: unknown, file: string, sources: InterpolationSources): InterpolationResult {
+  const result: InterpolationResult = { diagnostics: [], envValuesByResult: new Map() };
+  const visited = new Set<object>();
+  const visit = (value: unknown, pointer: string): unknown => {
+    if (typeof value === 'string') return value.includes('${') ? interpolateString(value, pointer) : value;
+    if (value === null || typeof value !== 'object' || visited.has(value)) return value;
+    visited.add(value);
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        value[index] = visit(item, `${pointer}/${index}`);
+      });
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = visit(record[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+    return value;
+  };
+  const interpolateString = (text: string, pointer: string): string => {
+    const envValues: string[] = [];
+    const replaced = text.replace(PLACEHOLDER, (match, escape: string | undefined, body: string) => {
+      if (escape) return match.slice(1);
+      const reference = REFERENCE.exec(body.trim());
+      if (!reference) {
+        result.diagnostics.push({ code: 'CONFIG_INTERPOLATION_SYNTAX', severity: 'error', message: `\`${match}\` is not a valid placeholder.`, hint: 'Write `${env:NAME}` for an environment variable, `${var:NAME}` for a variable, or `$${` for a literal `${`.', file, pointer });
+        return match;
+      }
+      const [, source, name] = reference as unknown as [string, 'env' | 'var', string];
+      if (source === 'env') {
+        const value = sources.env[name];
+        if (value === undefined) {
+          result.diagnostics.push({ code: 'CONFIG_ENV_UNSET', severity: 'error', message: `The environment variable ${name} is not set.`, hint: `Set ${name} before running conecta (for example in your CI secrets).`, file, pointer });
+          return match;
+        }
+        envValues.push(value);
+        return value;
+      }
+      const value = sources.variables?.[name];
+      if (value === undefined) {
+        result.diagnostics.push({ code: 'CONFIG_VAR_UNSET', severity: 'error', message: `The variable ${name} is not defined.`, hint: 'Define it for the environment you are using.', file, pointer });
+        return match;
+      }
+      return value;
+    });
+    if (envValues.length > 0) result.envValuesByResult.set(replaced, envValues);
+    return replaced;
+  };
+  visit(root, '');
+  return result;
+}

@@ -1,0 +1,79 @@
+/**
+ * Gives diagnostics that carry a JSON pointer their exact line and column, and every located
+ * diagnostic its code frame. Positions are resolved lazily: a file is parsed into `yaml`'s
+ * document model (slow on large files) only when one of its diagnostics is reported.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { createLineIndex, type LineIndex } from './config-line-index.js';
+
+/** Codes whose pointer names a key: the caret goes under the key rather than its value. */
+const KEY_CODES = new Set(['CONFIG_UNKNOWN_KEY', 'CONFIG_FORBIDDEN_KEY', 'CONFIG_YAML_DUPLICATE_KEY', 'CONFIG_INVALID_KEY']);
+
+interface LocatedFile {
+  document?: Document;
+  lines: LineIndex;
+  sourceLines: string[];
+}
+
+export function locateDiagnostics(diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>): Diagnostic[] {
+  const cache = new Map<string, LocatedFile>();
+  const open = (file: string, source: string): LocatedFile => {
+    let located = cache.get(file);
+    if (!located) {
+      located = { lines: createLineIndex(source), sourceLines: source.split(/\r?\n/) };
+      cache.set(file, located);
+    }
+    return located;
+  };
+  return diagnostics.map((diagnostic) => {
+    const source = diagnostic.file === undefined ? undefined : sources.get(diagnostic.file);
+    if (source === undefined || diagnostic.file === undefined) return diagnostic;
+    const located = open(diagnostic.file, source);
+    let { line, column } = diagnostic;
+    if (diagnostic.pointer !== undefined && (line === undefined || !diagnostic.code.startsWith('CONFIG_YAML'))) {
+      located.document ??= parseDocument(source, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
+      const offset = findOffset(located.document, diagnostic.pointer, KEY_CODES.has(diagnostic.code));
+      if (offset !== undefined) [line, column] = located.lines.locate(offset);
+    }
+    if (line === undefined) return diagnostic;
+    return { ...diagnostic, line, column: column ?? 1, frame: formatFrame(located.sourceLines, line, column ?? 1) };
+  });
+}
+
+function findOffset(document: Document, pointer: string, isKey: boolean): number | undefined {
+  const segments = pointer === '' ? [] : pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = document.contents;
+  let offset = rangeStart(node);
+  for (const [index, segment] of segments.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === segment);
+      if (!pair) return offset;
+      if (isKey && index === segments.length - 1) return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+    } else {
+      return offset;
+    }
+    offset = rangeStart(node) ?? offset;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
+}
+
+/** Two lines of context, the line, and a caret under the column. */
+export function formatFrame(sourceLines: readonly string[], line: number, column: number): string {
+  const first = Math.max(1, line - 2);
+  const width = String(line).length;
+  const rows: string[] = [];
+  for (let number = first; number <= line && number <= sourceLines.length; number += 1) {
+    const text = (sourceLines[number - 1] ?? '').replace(/\t/g, ' ');
+    rows.push(`${number === line ? '>' : ' '} ${String(number).padStart(width)} | ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`);
+  }
+  rows.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+  return rows.join('\n');
+}

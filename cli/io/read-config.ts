@@ -1,0 +1,94 @@
+/**
+ * Loads a config: finds and reads the YAML files, composes them (safely, in parallel when large),
+ * checks the version and the schema, interpolates `${env:NAME}`/`${var:NAME}`, resolves the
+ * desired state and runs the semantic checks. User mistakes never throw: they come back as
+ * located diagnostics with a code frame.
+ */
+import { checkVersion } from '../core/config/check-version.js';
+import { interpolateDocument } from '../core/config/interpolate.js';
+import { resolveDesiredState, type ParsedConfigFile } from '../core/config/resolve-state.js';
+import { validateDesiredState } from '../core/config/validate-state.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { listSensitivePaths } from '../core/kinds/schema-walk.js';
+import type { DesiredState, JsonValue, Spec } from '../core/model/resource.js';
+import { readConfigSources } from './config-files.js';
+import { locateDiagnostics } from './config-locate.js';
+import { prepareSchemaValidator, validateSchema } from './schema-validator.js';
+import { registerSecret } from './secrets.js';
+import { composeYamlFiles } from './yaml-compose-pool.js';
+
+export interface LoadConfigOptions {
+  /** For `${env:NAME}`. */
+  env: Record<string, string | undefined>;
+  /** For `${var:NAME}`. */
+  variables?: Record<string, string>;
+}
+
+export interface LoadedConfig {
+  state: DesiredState;
+  /** Every problem found, errors and warnings, located. */
+  diagnostics: Diagnostic[];
+  /** The files read, in order. */
+  files: string[];
+}
+
+/** `paths`: directories (all *.yaml / *.yml below, recursively, sorted) and/or files. */
+export async function loadConfig(paths: string[], options: LoadConfigOptions): Promise<LoadedConfig> {
+  const diagnostics: Diagnostic[] = [];
+  const sources = await readConfigSources(paths, diagnostics);
+  const composing = composeYamlFiles(sources);
+  prepareSchemaValidator();
+  const composed = await composing;
+  const parsed: ParsedConfigFile[] = [];
+  const envValuesByResult = new Map<string, string[]>();
+  sources.forEach((source, index) => {
+    const file = composed[index];
+    if (!file) return;
+    diagnostics.push(...file.diagnostics);
+    if (file.value === undefined) return;
+    const versionProblem = checkVersion(source.file, file.value);
+    if (versionProblem) diagnostics.push(versionProblem);
+    if (versionProblem && versionProblem.code !== 'CONFIG_VERSION_MISSING') return;
+    const interpolation = interpolateDocument(file.value, source.file, options);
+    diagnostics.push(...interpolation.diagnostics);
+    for (const [result, values] of interpolation.envValuesByResult) envValuesByResult.set(result, values);
+    diagnostics.push(...validateSchema(source.file, file.value));
+    parsed.push({ file: source.file, value: file.value, positions: file.positions });
+  });
+  const resolved = resolveDesiredState(parsed);
+  diagnostics.push(...resolved.diagnostics, ...validateDesiredState(resolved.state));
+  registerSensitiveValues(resolved.state, envValuesByResult);
+  const files = sources.map((source) => source.file);
+  const located = locateDiagnostics(diagnostics, new Map(sources.map((source) => [source.file, source.text])));
+  return { state: resolved.state, diagnostics: sortDiagnostics(located, files), files };
+}
+
+function registerSensitiveValues(state: DesiredState, envValuesByResult: ReadonlyMap<string, string[]>): void {
+  if (envValuesByResult.size === 0) return;
+  for (const resource of state.resources) {
+    for (const path of listSensitivePaths(resource.kind, resource.spec)) {
+      const value = readPath(resource.spec, path);
+      if (typeof value !== 'string') continue;
+      for (const secret of envValuesByResult.get(value) ?? []) registerSecret(secret);
+      if (envValuesByResult.has(value)) registerSecret(value);
+    }
+  }
+}
+
+function readPath(spec: Spec, path: readonly (string | number)[]): JsonValue | undefined {
+  let current: JsonValue | undefined = spec;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, JsonValue>)[segment as string];
+  }
+  return current;
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[], files: readonly string[]): Diagnostic[] {
+  const order = new Map(files.map((file, index) => [file, index]));
+  const rank = (diagnostic: Diagnostic) => (diagnostic.file === undefined ? -1 : order.get(diagnostic.file) ?? -1);
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort((left, right) => rank(left.diagnostic) - rank(right.diagnostic) || (left.diagnostic.line ?? 0) - (right.diagnostic.line ?? 0) || (left.diagnostic.column ?? 0) - (right.diagnostic.column ?? 0) || left.index - right.index)
+    .map(({ diagnostic }) => diagnostic);
+}

@@ -1,0 +1,201 @@
+/**
+ * Checks one parsed config file against schema/conecta.schema.json (compiled once with ajv) and
+ * turns ajv's errors into diagnostics in plain words, each with a stable code and the JSON
+ * pointer of the value (the loader adds line, column and code frame).
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { conectaSchema } from '../../schema/generated/schema.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { findKindByConfigKey } from '../core/kinds/registry.js';
+import { suggestClosest } from '../core/config/suggest.js';
+
+const ANNOTATIONS = ['x-ref', 'x-deferrable', 'x-sensitive', 'x-set', 'x-text', 'x-duration', 'x-kind', 'x-edge'];
+
+let compiled: ValidateFunction | undefined;
+
+/** Compiles the schema now (the loader does it while worker threads parse). */
+export function prepareSchemaValidator(): void {
+  getValidator();
+}
+
+function getValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, discriminator: true });
+    ajv.addVocabulary(ANNOTATIONS);
+    compiled = ajv.compile(conectaSchema as object);
+  }
+  return compiled;
+}
+
+export function validateSchema(file: string, document: unknown): Diagnostic[] {
+  const validate = getValidator();
+  if (validate(document)) return [];
+  const errors = simplifyAlternatives(validate.errors ?? []);
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const error of errors) {
+    const diagnostic = describeError(error, file);
+    if (!diagnostic) continue;
+    const identity = `${diagnostic.code}\u0000${diagnostic.pointer}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+/**
+ * `anyOf`/`oneOf` failures report every branch. Keep the errors of the one branch whose type
+ * fits the value; when none or several fit, keep the single "must be one of" error.
+ */
+function simplifyAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const removed = new Set<ErrorObject>();
+  const alternatives = errors.filter((error) => (error.keyword === 'anyOf' || error.keyword === 'oneOf') && !error.params.passingSchemas).sort((left, right) => left.schemaPath.length - right.schemaPath.length);
+  for (const alternative of alternatives) {
+    if (removed.has(alternative)) continue;
+    const prefix = `${alternative.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of errors) {
+      if (!error.schemaPath.startsWith(prefix) || removed.has(error)) continue;
+      const branch = error.schemaPath.slice(prefix.length).split('/')[0] as string;
+      if (!branches.has(branch)) branches.set(branch, []);
+      branches.get(branch)?.push(error);
+    }
+    const fitting = [...branches.values()].filter((branchErrors) => !branchErrors.some((error) => error.instancePath === alternative.instancePath && (error.keyword === 'type' || error.keyword === 'const')));
+    for (const branchErrors of branches.values()) {
+      if (fitting.length === 1 && branchErrors === fitting[0]) continue;
+      for (const error of branchErrors) removed.add(error);
+    }
+    if (fitting.length === 1) removed.add(alternative);
+  }
+  return errors.filter((error) => !removed.has(error));
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number', number: 'a number', string: 'text', boolean: '`true` or `false`', array: 'a list', object: 'a map of keys', null: 'empty',
+};
+
+const PATTERN_WORDS: [RegExp, string, string][] = [
+  [/^\^\\S\(\.\*\\S\)\?\$$/, 'must not be empty nor start or end with spaces', 'Remove the spaces around the value.'],
+  [/^\^\[\^\\s@\]\+@\[\^\\s@\]\+\$$/, 'must be an e-mail address', 'Write it as `name@example.com`.'],
+  [/^\^\(\[01\]\\d\|2\[0-3\]\):\[0-5\]\\d\$$/, 'must be a time `HH:MM` between 00:00 and 23:59', 'Quote it and use two digits for hours and minutes, such as "08:00".'],
+  [/^\^\(0\[1-9\]\|1\[0-2\]\)-/, 'must be a date `MM-DD`', 'Month first, two digits each, such as "12-25".'],
+  [/\\d\+d\)\?/, 'must be a duration such as `90s`, `15m` or `1h30m`', 'Use whole numbers with the units d, h, m and s, largest first.'],
+  [/^\^\[0-9\]\*\$$/, 'must contain only digits', 'Remove anything that is not 0–9.'],
+];
+
+function describeType(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  return `\`${String(value)}\``;
+}
+
+function describeField(instancePath: string): string {
+  const segments = instancePath.split('/').slice(1).map(unescapePointer);
+  const last = segments[segments.length - 1];
+  if (last === undefined) return 'The file';
+  if (/^\d+$/.test(last)) {
+    const parent = segments[segments.length - 2];
+    const info = segments.length === 2 && parent ? findKindByConfigKey(parent) : undefined;
+    return info ? `This ${info.kind.replace('-', ' ')}` : `Item ${Number(last) + 1} of \`${parent ?? ''}\``;
+  }
+  return `\`${last}\``;
+}
+
+function describeContainer(instancePath: string): string {
+  const field = describeField(instancePath);
+  if (field === 'The file') return 'at the top of the file';
+  return field.startsWith('This ') ? `in this ${field.slice(5)}` : `in ${field.replace(/^Item/, 'item')}`;
+}
+
+function describeError(error: ErrorObject, file: string): Diagnostic | undefined {
+  const pointer = error.instancePath;
+  const base = { severity: 'error' as const, file, pointer };
+  const field = describeField(pointer);
+  const parentSchema = (error.parentSchema ?? {}) as { properties?: Record<string, unknown>; enum?: unknown[] };
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const allowed = Object.keys(parentSchema.properties ?? {});
+      const suggestion = suggestClosest(key, allowed);
+      return { ...base, code: 'CONFIG_UNKNOWN_KEY', pointer: `${pointer}/${escapePointer(key)}`, message: `Unknown key \`${key}\` ${describeContainer(pointer)}.`, hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Allowed keys: ${allowed.map((name) => `\`${name}\``).join(', ')}.` };
+    }
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      if (pointer === '' && key === 'version') return undefined;
+      return { ...base, code: 'CONFIG_MISSING_KEY', message: `${field} is missing the required key \`${key}\`.`, hint: `Add \`${key}:\` here.` };
+    }
+    case 'type': {
+      const expected = String(error.params.type).split(',').map((type) => TYPE_WORDS[type] ?? type).join(' or ');
+      return { ...base, code: 'CONFIG_TYPE', message: `${field} must be ${expected}, not ${describeType(error.data)}.`, hint: error.params.type === 'string' ? 'Quote the value to make it text.' : `Write ${expected} here.` };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = error.keyword === 'enum' ? (error.params.allowedValues as unknown[]) : [error.params.allowedValue];
+      const suggestion = typeof error.data === 'string' ? suggestClosest(error.data, allowed.map(String)) : undefined;
+      return { ...base, code: 'CONFIG_ENUM', message: `${field} must be ${allowed.length === 1 ? '' : 'one of '}${allowed.map((value) => `\`${String(value)}\``).join(', ')}, not ${describeType(error.data)}.`, hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Use one of the values listed.' };
+    }
+    case 'pattern': {
+      if ((error as { propertyName?: string }).propertyName !== undefined) return undefined;
+      const pattern = String(error.params.pattern);
+      const words = PATTERN_WORDS.find(([matcher]) => matcher.test(pattern));
+      return { ...base, code: 'CONFIG_FORMAT', message: `${field} ${words ? words[1] : `must match ${pattern}`}; got ${describeType(error.data)}.`, hint: words?.[2] ?? 'Check the format described in the schema.' };
+    }
+    case 'propertyNames':
+      return { ...base, code: 'CONFIG_INVALID_KEY', pointer: `${pointer}/${escapePointer(String(error.params.propertyName))}`, message: `The key \`${String(error.params.propertyName)}\` ${describeContainer(pointer)} is not a valid name.`, hint: 'Use letters, digits, `_` and `-`, starting with a letter.' };
+    case 'uniqueItems': {
+      const index = Math.max(Number(error.params.i), Number(error.params.j));
+      const item = Array.isArray(error.data) ? error.data[index] : undefined;
+      return { ...base, code: 'CONFIG_DUPLICATE_ITEM', pointer: `${pointer}/${index}`, message: `${field} lists ${describeType(item)} twice.`, hint: 'Remove the repeated item.' };
+    }
+    case 'minLength': case 'maxLength': case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties': case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+      return { ...base, code: 'CONFIG_RANGE', message: `${field} ${describeLimit(error)}.`, hint: 'Change the value to fit the limit.' };
+    case 'if':
+      // The failing `then` branch is reported on its own; "must match then schema" adds nothing.
+      return undefined;
+    case 'discriminator': {
+      const branches = ((error.parentSchema ?? {}) as { oneOf?: { $ref?: string }[] }).oneOf ?? [];
+      const types = branches.map((branch) => resolveBlockType(branch.$ref)).filter((type): type is string => type !== undefined);
+      const given = typeof (error.data as { type?: unknown } | null)?.type === 'string' ? String((error.data as { type: string }).type) : undefined;
+      const suggestion = given ? suggestClosest(given, types) : undefined;
+      return { ...base, code: 'CONFIG_ENUM', pointer: `${pointer}/type`, message: `${field} has ${given ? `the unknown type \`${given}\`` : 'no `type`'}; it must be one of ${types.map((type) => `\`${type}\``).join(', ')}.`, hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Set `type:` to one of the block types (docs/flows.md).' };
+    }
+    case 'anyOf': case 'oneOf':
+      return { ...base, code: 'CONFIG_SCHEMA', message: `${field} does not have any of the accepted shapes (${describeType(error.data)} given).`, hint: 'See the description of this key in the schema (`conecta schema`).' };
+    default:
+      return { ...base, code: 'CONFIG_SCHEMA', message: `${field} ${error.message ?? 'is not valid'}.`, hint: 'See the description of this key in the schema (`conecta schema`).' };
+  }
+}
+
+function resolveBlockType(ref: string | undefined): string | undefined {
+  const definitions = (conectaSchema as unknown as { $defs: Record<string, { properties?: { type?: { const?: unknown } } }> }).$defs;
+  const type = ref ? definitions[ref.replace('#/$defs/', '')]?.properties?.type?.const : undefined;
+  return typeof type === 'string' ? type : undefined;
+}
+
+function describeLimit(error: ErrorObject): string {
+  const limit = Number(error.params.limit);
+  switch (error.keyword) {
+    case 'minLength': return limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`;
+    case 'maxLength': return `must be at most ${limit} characters long`;
+    case 'minItems': return limit === 1 ? 'must list at least one item' : `must list at least ${limit} items`;
+    case 'maxItems': return `must list at most ${limit} items`;
+    case 'minProperties': return limit === 1 ? 'must not be empty' : `must have at least ${limit} keys`;
+    case 'maxProperties': return `must have at most ${limit} keys`;
+    case 'minimum': return `must be at least ${limit}`;
+    case 'maximum': return `must be at most ${limit}`;
+    case 'exclusiveMinimum': return `must be more than ${limit}`;
+    default: return `must be less than ${limit}`;
+  }
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

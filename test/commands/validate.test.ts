@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+/** These tests run the built CLI: `npm test` builds first (or run `npm run build`). */
+const root = join(import.meta.dirname, '..', '..');
+
+function runCli(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'cli', 'bin', 'run.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONECTA_COLOR: 'false' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let directory: string;
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'conecta-validate-'));
+});
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('conecta validate', () => {
+  it('prints the counts of the acme example and exits 0', () => {
+    const result = runCli('validate', 'examples/acme-contact-center');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('userGroups: 2, administrators: 3, tabulations: 12, predefinedMessages: 4, teams: 3, agents: 15, scheduleGroups: 1, wordFilters: 6, pauses: 3, flows: 1\nConfiguration is valid.\n');
+    expect(result.status).toBe(0);
+  });
+
+  it('lists every problem with its place and exits 1', async () => {
+    await writeFile(join(directory, 'config.yaml'), 'version: 1\npauses:\n  - name: Almoço\n    maxDurations: 1h\nteams:\n  - name: SAC\n    tabulations: [Nada]\n');
+    const result = runCli('validate', directory);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${join(directory, 'config.yaml')}:4:5 error CONFIG_UNKNOWN_KEY Unknown key \`maxDurations\` in this pause.`);
+    expect(result.stderr).toContain('hint: Did you mean `maxDuration`?');
+    expect(result.stderr).toContain(':7:19 error CONFIG_UNKNOWN_REFERENCE');
+    expect(result.stderr).toContain('2 errors');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints the JSON report, also when the config is invalid', async () => {
+    await writeFile(join(directory, 'config.yaml'), 'version: 1\nteams:\n  - name: SAC\n    distributionRule: leastbusy\n');
+    const result = runCli('validate', directory, '--json');
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      valid: false,
+      diagnostics: [{ code: 'CONFIG_ENUM', severity: 'error', message: expect.stringContaining('distributionRule'), hint: 'Did you mean `leastBusy`?', file: join(directory, 'config.yaml'), line: 4, column: 23, pointer: '/teams/0/distributionRule' }],
+    });
+  });
+
+  it('prints valid: true in JSON and exits 0 for the minimal example', () => {
+    const result = runCli('validate', 'examples/minimal', '--json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ valid: true, diagnostics: [] });
+  });
+
+  it('composes large configs in worker threads with the same positions', async () => {
+    const agents = (prefix: string) => Array.from({ length: 3000 }, (_, index) => `  - email: ${prefix}.${index}@acme.com.br\n    name: "Agente ${index} com um nome comprido o bastante"\n    teams: [SAC]\n`).join('');
+    await writeFile(join(directory, 'a.yaml'), `version: 1\nteams:\n  - name: SAC\nagents:\n${agents('a')}`);
+    await writeFile(join(directory, 'b.yaml'), `version: 1\nagents:\n${agents('b')}  - email: x@acme.com.br\n    name: X\n    teams: [SCA]\n`);
+    const result = runCli('validate', directory, '--json');
+    expect(JSON.parse(result.stdout).diagnostics).toMatchObject([{ code: 'CONFIG_UNKNOWN_REFERENCE', file: join(directory, 'b.yaml'), line: 9005, column: 13 }]);
+  });
+});

@@ -1,0 +1,79 @@
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../base-command.js';
+
+export class ApplyCommand extends BaseCommand {
+  static override description = [
+    'Reconcile the tenant with the configuration: make a fresh plan, show it, ask for confirmation, then apply it in dependency order.',
+    'With --plan, apply exactly a plan saved by `conecta plan --out` after checking that nothing it was made from changed.',
+    'A failed change skips its dependents only; re-running apply converges. Ctrl-C stops starting new changes and lets those in flight finish; a second Ctrl-C exits at once.',
+  ].join('\n');
+
+  static override examples = [
+    '<%= config.bin %> apply',
+    '<%= config.bin %> apply conecta/ --auto-approve',
+    '<%= config.bin %> plan --out plan.json && <%= config.bin %> apply --plan plan.json',
+    'CONECTA_PARALLELISM=4 <%= config.bin %> apply --auto-approve --json',
+  ];
+
+  static override strict = false;
+
+  static override args = {
+    paths: Args.string({ description: 'Config files or directories (default: the current directory).' }),
+  };
+
+  static override flags = {
+    plan: Flags.string({ description: 'Apply exactly this saved plan (from `conecta plan --out`).' }),
+    'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation.', default: false }),
+    force: Flags.boolean({ description: 'Apply a plan flagged unsafe (too many deletes or updates, protected objects).', default: false }),
+    prune: Flags.boolean({ description: 'Delete live objects missing from the config, in every kind (as if the config said `prune: true`).', default: false }),
+    parallelism: Flags.integer({ description: 'How many changes run at once.', default: 8, min: 1, max: 64, env: 'CONECTA_PARALLELISM' }),
+  };
+
+  async run(): Promise<void> {
+    const { argv, flags } = await this.parseBase(ApplyCommand);
+    if (flags.plan !== undefined && argv.length > 0) {
+      const { ApplyError } = await import('../core/errors.js');
+      throw new ApplyError('APPLY_PLAN_AND_PATHS', 'Give either config paths or --plan, not both.', { hint: 'A saved plan records the config paths it was made from.' });
+    }
+    const { runApply } = await import('../services/apply.js');
+    const { createTerminalPrompter } = await import('../io/prompter.js');
+
+    // First Ctrl-C: stop starting changes and let those in flight finish. Second: exit at once.
+    const controller = new AbortController();
+    const onInterrupt = () => {
+      if (controller.signal.aborted) process.exit(130);
+      controller.abort();
+      this.note('\nStopping: no new changes start; waiting for those in flight. Press Ctrl-C again to exit at once.');
+    };
+    process.on('SIGINT', onInterrupt);
+    let outcome;
+    try {
+      outcome = await runApply({
+        paths: argv.length > 0 ? (argv as string[]) : ['.'],
+        planFile: flags.plan,
+        env: process.env,
+        cwd: process.cwd(),
+        prune: flags.prune,
+        isAutoApproved: flags['auto-approve'],
+        isForced: flags.force,
+        parallelism: flags.parallelism,
+        signal: controller.signal,
+        prompter: createTerminalPrompter(),
+        style: this.style,
+        isJson: this.isJson,
+        isVerbose: this.isVerbose,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        isLiveProgress: process.stderr.isTTY === true && !this.isJson,
+      });
+    } finally {
+      process.off('SIGINT', onInterrupt);
+    }
+    if (outcome.exitCode === 0) return;
+    if (this.isJson) this.exit(outcome.exitCode);
+    const { ApplyError, InterruptedError } = await import('../core/errors.js');
+    const count = `${outcome.notApplied} ${outcome.notApplied === 1 ? 'change' : 'changes'} not applied`;
+    if (outcome.exitCode === 130) throw new InterruptedError(`Interrupted: ${count}; re-run \`conecta apply\` to converge.`);
+    throw new ApplyError('APPLY_INCOMPLETE', `${count}.`, { hint: `re-run \`conecta apply\` to converge (run journal: ${outcome.journalFile ?? 'none'}).` });
+  }
+}

@@ -1,0 +1,28 @@
+/** Asks the person at the terminal a question. Services receive it as a port, so tests can answer. */
+import { createInterface } from 'node:readline';
+
+export interface Prompter {
+  /** True when both stdin and stdout are terminals, so someone can answer. */
+  readonly isInteractive: boolean;
+  /** Writes the question and resolves with the line typed (trimmed); an empty answer when input ends. */
+  ask(question: string): Promise<string>;
+}
+
+export function createTerminalPrompter(input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Prompter {
+  return {
+    isInteractive: input.isTTY === true && output.isTTY === true,
+    ask(question) {
+      const readline = createInterface({ input, output, terminal: true });
+      return new Promise((resolve) => {
+        let answer = '';
+        readline.question(question, (line) => {
+          answer = line.trim();
+          readline.close();
+        });
+        readline.once('close', () => resolve(answer));
+        // Ctrl-C at the prompt closes the interface: the answer is then empty, which means no.
+        readline.once('SIGINT', () => readline.close());
+      });
+    },
+  };
+}

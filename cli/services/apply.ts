@@ -1,0 +1,193 @@
+/**
+ * `conecta apply`: plan (fresh, or a saved plan re-checked against the tenant), show it, get
+ * consent, execute it with progress and a run journal, and report. The only place that sequences
+ * the I/O of an apply; the command maps the outcome to an exit code.
+ */
+import { findPlanDrift } from '../core/execute/find-plan-drift.js';
+import { executePlan } from '../core/execute/executor.js';
+import { countNotApplied, renderApplyReport } from '../core/execute/render-report.js';
+import type { ApplyResult, ExecutionPort } from '../core/execute/types.js';
+import { ApplyError, InterruptedError } from '../core/errors.js';
+import type { LiveSnapshot } from '../core/model/resource.js';
+import { fingerprintLive } from '../core/plan/fingerprint.js';
+import { maskPlan } from '../core/plan/mask-plan.js';
+import type { Plan } from '../core/plan/types.js';
+import { renderDiagnostics } from '../core/render/diagnostics.js';
+import { renderPlanText } from '../core/render/plan-text.js';
+import type { Style } from '../core/render/style.js';
+import { openJournal, readLatestJournal, type PreviousRun } from '../io/journal.js';
+import { readPlanFile } from '../io/plan-file.js';
+import { createProgressReporter } from '../io/progress.js';
+import type { Prompter } from '../io/prompter.js';
+import { maskSecrets } from '../io/secrets.js';
+import type { Provider, ProviderEvent } from '../../providers/contract.js';
+import { preparePlan, type PreparedPlan } from './prepare-plan.js';
+
+export interface ApplyOptions {
+  /** Config files or directories (ignored with `planFile`, which records its own). */
+  paths: string[];
+  /** A saved plan (`plan --out`) to apply exactly. */
+  planFile?: string;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  prune?: boolean;
+  isAutoApproved: boolean;
+  isForced: boolean;
+  parallelism: number;
+  /** Aborted by the first Ctrl-C: no new step starts. */
+  signal?: AbortSignal;
+  prompter: Prompter;
+  style: Style;
+  isJson: boolean;
+  isVerbose: boolean;
+  /** Where the plan, the report and the JSON result go. */
+  stdout: NodeJS.WritableStream;
+  /** Where progress and notes go. */
+  stderr: NodeJS.WritableStream;
+  /** Draw a live progress line (stderr is a terminal). */
+  isLiveProgress: boolean;
+}
+
+/** What `apply --json` prints. */
+export interface ApplyJson {
+  status: 'no-changes' | 'applied' | 'incomplete' | 'interrupted';
+  target: Plan['target'];
+  counts: ApplyResult['counts'];
+  durationMs: number;
+  steps: ApplyResult['steps'];
+  journal?: string;
+}
+
+export interface ApplyOutcome {
+  /** 0 everything applied or nothing to do, 1 some changes not applied, 130 interrupted. */
+  exitCode: 0 | 1 | 130;
+  /** Changes that failed, were skipped or did not start. */
+  notApplied: number;
+  plan: Plan;
+  result?: ApplyResult;
+  journalFile?: string;
+}
+
+export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
+  const write = (text: string) => options.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const note = (text: string) => {
+    if (!options.isJson) options.stderr.write(`${maskSecrets(text)}\n`);
+  };
+  let forwardProviderEvent: (event: ProviderEvent) => void = () => undefined;
+  const previousRun = readLatestJournal(options.cwd);
+
+  const prepared = await prepare(options, (event) => forwardProviderEvent(event));
+  const { plan } = prepared;
+  try {
+    if (prepared.opened.notice) note(prepared.opened.notice);
+    if (prepared.diagnostics.length > 0) note(renderDiagnostics(prepared.diagnostics, options.style).trimEnd());
+    if (previousRun && !previousRun.isComplete) for (const line of describePreviousRun(previousRun, prepared.snapshot)) note(line);
+
+    if (plan.changes.length === 0) {
+      write(options.isJson ? JSON.stringify(toJson(plan, undefined, undefined), null, 2) : maskSecrets(renderPlanText(maskPlan(plan), options.style)));
+      return { exitCode: 0, notApplied: 0, plan };
+    }
+    if (!options.isJson) write(maskSecrets(renderPlanText(maskPlan(plan), options.style)));
+    if (plan.safety.isUnsafe && !options.isForced) {
+      throw new ApplyError('APPLY_UNSAFE_PLAN', `The plan is unsafe:\n${plan.safety.reasons.map((reason) => `  - ${reason}`).join('\n')}`, {
+        hint: 'Review the plan; if it is what you want, run again with --force.',
+      });
+    }
+    // A saved plan was reviewed when it was made; a fresh one is reviewed now.
+    if (options.planFile === undefined && !options.isAutoApproved) await askConsent(options);
+    if (options.signal?.aborted) throw new InterruptedError('Interrupted before any change was applied.');
+
+    const progress = options.isJson
+      ? undefined
+      : createProgressReporter({ stream: options.stderr, isLive: options.isLiveProgress, style: options.style, total: plan.changes.length, isVerbose: options.isVerbose });
+    const journal = openJournal(options.cwd, plan);
+    forwardProviderEvent = (event) => {
+      progress?.onProviderEvent(event);
+      if (event.type === 'reconciled') journal.recordReconciled(event);
+    };
+    let result: ApplyResult;
+    try {
+      result = await executePlan(plan, toExecutionPort(prepared.opened.provider), {
+        parallelism: options.parallelism,
+        signal: options.signal,
+        onEvent: (event) => {
+          journal.record(event);
+          progress?.onExecutionEvent(event);
+        },
+      });
+      journal.finish(result.counts, result.isInterrupted);
+    } finally {
+      progress?.stop();
+    }
+
+    write(options.isJson ? JSON.stringify(toJson(plan, result, journal.file), null, 2) : `\n${maskSecrets(renderApplyReport(result, options.style))}`);
+    const notApplied = countNotApplied(result);
+    return { exitCode: result.isInterrupted ? 130 : notApplied > 0 ? 1 : 0, notApplied, plan, result, journalFile: journal.file };
+  } finally {
+    await prepared.opened.close();
+  }
+}
+
+/** A fresh plan; with a saved plan, the same plan after checking that nothing it was made from moved. */
+async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderEvent) => void): Promise<PreparedPlan> {
+  // The client's adaptive limiter bounds requests at the same parallelism as the executor bounds steps.
+  const env = { ...options.env, CONECTA_PARALLELISM: String(options.parallelism) };
+  if (options.planFile === undefined) {
+    return preparePlan({ paths: options.paths, env, cwd: options.cwd, prune: options.prune, onProviderEvent });
+  }
+  const saved = await readPlanFile(options.planFile);
+  const prepared = await preparePlan({ paths: saved.paths, env, cwd: options.cwd, prune: options.prune, onProviderEvent });
+  const drift = findPlanDrift(saved.plan, prepared.plan, prepared.snapshot, fingerprintLive);
+  if (drift.length > 0) {
+    await prepared.opened.close();
+    throw new ApplyError('APPLY_STALE_PLAN', `The saved plan ${options.planFile} is stale; nothing was applied:\n${drift.map((line) => `  - ${line}`).join('\n')}`, {
+      hint: 'Make and review a new plan (`conecta plan --out …`), or run `conecta apply` for a fresh one.',
+    });
+  }
+  return prepared;
+}
+
+async function askConsent(options: ApplyOptions): Promise<void> {
+  if (options.isJson || !options.prompter.isInteractive) {
+    throw new ApplyError('APPLY_NEEDS_APPROVAL', options.isJson ? 'apply --json cannot ask for approval.' : 'apply needs approval, and there is no terminal to ask.', {
+      hint: 'Review the plan with `conecta plan`, then run `conecta apply --auto-approve` (or save it with `plan --out` and apply it with `apply --plan`).',
+    });
+  }
+  const answer = await options.prompter.ask('\nDo you want to apply these changes? Only "yes" is accepted.\n  Enter a value: ');
+  if (answer !== 'yes') throw new ApplyError('APPLY_CANCELLED', 'Apply cancelled; nothing was changed.');
+}
+
+function toExecutionPort(provider: Provider): ExecutionPort {
+  return {
+    create: (kind, spec) => provider.create(kind, spec),
+    update: (kind, id, spec) => provider.update(kind, id, spec),
+    delete: (kind, id) => provider.delete(kind, id),
+    now: () => performance.now(),
+  };
+}
+
+/** What the interrupted previous run left in doubt, and what the tenant says about it now. */
+function describePreviousRun(previous: PreviousRun, snapshot: LiveSnapshot): string[] {
+  if (previous.unfinished.length === 0) return [];
+  const live = new Set(snapshot.resources.map((resource) => `${resource.kind}.${resource.name}`.toLowerCase()));
+  const count = `${previous.unfinished.length} ${previous.unfinished.length === 1 ? 'step' : 'steps'}`;
+  const lines = [`The previous apply (${previous.file}) stopped with ${count} in flight:`];
+  for (const step of previous.unfinished) {
+    if (step.action !== 'create') lines.push(`  - ${step.action} ${step.address}: re-applied by this run if still needed`);
+    else if (live.has(step.address.toLowerCase())) lines.push(`  - create ${step.address}: it reached the tenant, so it is matched by name and not created again`);
+    else lines.push(`  - create ${step.address}: it did not reach the tenant; this run creates it`);
+  }
+  return lines;
+}
+
+function toJson(plan: Plan, result: ApplyResult | undefined, journal: string | undefined): ApplyJson {
+  const status = result === undefined ? 'no-changes' : result.isInterrupted ? 'interrupted' : countNotApplied(result) > 0 ? 'incomplete' : 'applied';
+  return {
+    status,
+    target: plan.target,
+    counts: result?.counts ?? { applied: 0, failed: 0, skipped: 0, notStarted: 0 },
+    durationMs: Math.round(result?.durationMs ?? 0),
+    steps: (result?.steps ?? []).map((step) => (step.error ? { ...step, error: { ...step.error, message: maskSecrets(step.error.message) } } : step)),
+    ...(journal === undefined ? {} : { journal }),
+  };
+}

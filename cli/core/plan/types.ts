@@ -16,10 +16,16 @@ export interface FieldChange {
   after?: JsonValue;
   /** Set when the value is sensitive: `before`/`after` are then absent from any output. */
   isSensitive?: boolean;
+  /** Set for free texts (`x-text`, multi-line flow messages): shown as a line diff. */
+  isText?: boolean;
 }
 
-/** What a step does to the object's references when a cycle had to be broken. */
-export type ChangePhase = 'create-without-deferred-references' | 'set-deferred-references';
+/**
+ * What a step does to the object's references when a cycle had to be broken. Creates: first
+ * without the deferrable references, then a `#references` step sets them. Deletes of objects
+ * that refer to each other: a `#references` step first removes the references, then the deletes.
+ */
+export type ChangePhase = 'create-without-deferred-references' | 'set-deferred-references' | 'remove-references-before-delete';
 
 export interface Change {
   /** Unique step id: the address, plus `#references` for the second step of a broken cycle. */

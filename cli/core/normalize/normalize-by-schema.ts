@@ -1,0 +1,77 @@
+/**
+ * The schema-driven part of normalisation, applied to desired and live specs alike, in one pass
+ * over the value and its schema: server defaults filled in, `x-set` lists sorted, `x-text` texts
+ * and `x-duration` durations in canonical form, references to case-insensitive kinds (agents,
+ * administrators) lower-cased. Returns a new value; the input is never changed.
+ */
+import { getKindInfo } from '../kinds/registry.js';
+import { getKindSchema, resolveSchemaNode, type SchemaNode } from '../kinds/schema-walk.js';
+import type { JsonValue, Kind, Spec } from '../model/resource.js';
+import { canonicalJson } from './canonical-json.js';
+import { normalizeDuration, normalizeText } from './normalize-values.js';
+
+export function normalizeBySchema(kind: Kind, spec: Spec): Spec {
+  return normalizeValue(getKindSchema(kind), spec) as Spec;
+}
+
+function normalizeValue(node: SchemaNode, value: JsonValue): JsonValue {
+  const schema = selectBranch(node, value);
+  if (typeof value === 'string') return normalizeString(schema, value);
+  if (Array.isArray(value)) {
+    const items = schema.items ? value.map((item) => normalizeValue(schema.items as SchemaNode, item)) : [...value];
+    return schema['x-set'] === true ? sortSet(items) : items;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const properties = schema.properties;
+  const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+  const result: { [key: string]: JsonValue } = {};
+  for (const key of Object.keys(value)) {
+    const child = value[key] as JsonValue;
+    const childSchema = properties?.[key] ?? extra;
+    result[key] = childSchema ? normalizeValue(childSchema, child) : child;
+  }
+  if (properties) {
+    for (const key of Object.keys(properties)) {
+      if (key in result) continue;
+      const childNode = properties[key]!;
+      const fallback = childNode.default ?? (childNode.$ref ? resolveSchemaNode(childNode).default : undefined);
+      // normalizeValue builds new objects and lists, so the schema's default is never shared.
+      if (fallback !== undefined) result[key] = normalizeValue(childNode, fallback);
+    }
+  }
+  return result;
+}
+
+function normalizeString(schema: SchemaNode, value: string): string {
+  let text = value;
+  const target = schema['x-ref'];
+  if (target && getKindInfo(target).isKeyCaseInsensitive) text = text.toLowerCase();
+  if (schema['x-text'] === true) text = normalizeText(text);
+  if (schema['x-duration'] === true) text = normalizeDuration(text);
+  return text;
+}
+
+/** The branch of a `oneOf`/`anyOf` whose `type` constant matches the value (flow blocks), as schema-walk does. */
+function selectBranch(node: SchemaNode, value: JsonValue): SchemaNode {
+  const resolved = node.$ref ? resolveSchemaNode(node) : node;
+  const branches = resolved.oneOf ?? resolved.anyOf;
+  if (!branches) return resolved;
+  const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? value.type : undefined;
+  for (const branch of branches) {
+    const candidate = resolveSchemaNode(branch);
+    if (candidate.properties?.type?.const === type) return candidate;
+  }
+  return resolved;
+}
+
+function sortSet(items: JsonValue[]): JsonValue[] {
+  if (items.every((item) => typeof item === 'string')) return (items as string[]).sort(compareStrings);
+  return items
+    .map((item) => ({ item, text: canonicalJson(item) }))
+    .sort((a, b) => compareStrings(a.text, b.text))
+    .map(({ item }) => item);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,33 @@
+/** What depends on an object about to be deleted, in words: "12 agents are in this team". */
+import { getKindInfo, kindInfos } from '../kinds/registry.js';
+import type { Kind } from '../model/resource.js';
+import type { LiveEntry } from './entries.js';
+import type { Referrer } from './reference-index.js';
+
+export function describeDependents(target: LiveEntry, referrers: readonly Referrer<LiveEntry>[]): string[] {
+  if (referrers.length === 0) return ['nothing refers to it'];
+  const groups = new Map<string, { kind: Kind; field: string; addresses: Set<string> }>();
+  for (const { item, reference } of referrers) {
+    const field = String(reference.path[0] ?? '');
+    const key = `${item.resource.kind}.${field}`;
+    const group = groups.get(key) ?? { kind: item.resource.kind, field, addresses: new Set<string>() };
+    group.addresses.add(item.identity);
+    groups.set(key, group);
+  }
+  const rank = new Map(kindInfos.map((info, index) => [info.kind, index]));
+  return [...groups.values()]
+    .sort((a, b) => (rank.get(a.kind)! - rank.get(b.kind)!) || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
+    .map((group) => phrase(target.resource.kind, group.kind, group.field, group.addresses.size));
+}
+
+function phrase(targetKind: Kind, kind: Kind, field: string, count: number): string {
+  const noun = count === 1 ? singular(kind) : getKindInfo(kind).plural;
+  const targetNoun = singular(targetKind);
+  const isMembership = (kind === 'agent' && field === 'teams') || (kind === 'administrator' && field === 'userGroup');
+  if (isMembership) return `${count} ${noun} ${count === 1 ? 'is' : 'are'} in this ${targetNoun}`;
+  return `${count} ${noun} ${count === 1 ? 'refers' : 'refer'} to this ${targetNoun} (${field})`;
+}
+
+function singular(kind: Kind): string {
+  return kind.replace(/-/g, ' ');
+}

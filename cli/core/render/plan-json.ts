@@ -1,0 +1,32 @@
+/** `plan --json`: the versioned machine format documented in docs/plan-format.md, always masked. */
+import { maskPlan } from '../plan/mask-plan.js';
+import type { Change, Plan } from '../plan/types.js';
+
+/** The plan as a JSON value with the documented key order. */
+export function toPlanJson(plan: Plan): Plan {
+  const masked = maskPlan(plan);
+  return {
+    formatVersion: masked.formatVersion,
+    target: masked.target,
+    summary: masked.summary,
+    safety: masked.safety,
+    changes: masked.changes.map(orderChangeKeys),
+    unmanaged: masked.unmanaged,
+    unsupported: masked.unsupported,
+    warnings: masked.warnings,
+    fingerprints: masked.fingerprints,
+  };
+}
+
+export function renderPlanJson(plan: Plan): string {
+  return `${JSON.stringify(toPlanJson(plan), null, 2)}\n`;
+}
+
+const CHANGE_KEYS: (keyof Change)[] = ['id', 'address', 'kind', 'name', 'action', 'phase', 'liveId', 'renamedFrom', 'level', 'dependsOn', 'consent', 'fields', 'blocks', 'before', 'after'];
+
+/** A stable key order, so that diffs between saved plans stay readable. */
+function orderChangeKeys(change: Change): Change {
+  const ordered: Record<string, unknown> = {};
+  for (const key of CHANGE_KEYS) if (change[key] !== undefined) ordered[key] = change[key];
+  return ordered as unknown as Change;
+}

@@ -1,0 +1,195 @@
+/**
+ * `plan --markdown`: the body of a pull-request comment. A heading naming the target, the summary
+ * table first, deletes and unsafe changes called out at the top, then one collapsible section per
+ * kind. It always fits GitHub's comment limit: whole change blocks and sections are left out
+ * (never a table or code block cut in half) and a note says what is missing.
+ */
+import { renderFlowChangeMermaid } from '../flows/mermaid.js';
+import { getKindInfo } from '../kinds/registry.js';
+import type { Kind } from '../model/resource.js';
+import { maskPlan } from '../plan/mask-plan.js';
+import type { Change, Plan } from '../plan/types.js';
+import { buildPlanView, NO_CHANGES_MESSAGE, type ChangeView, type PlanView, type ViewLine } from './plan-view.js';
+
+/** GitHub's limit for an issue or pull-request comment body. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+/** Room kept for the closing note about what was left out. */
+const NOTE_RESERVE = 1_000;
+/** Items listed in the warning callout before "and N more". */
+const CALLOUT_ITEMS = 20;
+const UNMANAGED_ITEMS = 300;
+const WARNING_ITEMS = 50;
+
+export interface MarkdownOptions {
+  /** Maximum length of the result; GitHub's comment limit by default. */
+  limit?: number;
+}
+
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
+  const masked = maskPlan(plan);
+  const view = buildPlanView(masked);
+  const changesById = new Map(masked.changes.map((change) => [change.id, change]));
+  const head = renderHead(view);
+  let used = head.length + NOTE_RESERVE;
+  const parts: string[] = [head];
+  const leftOut = new Map<Kind, number>();
+
+  for (const group of groupByKind(view.changes)) {
+    const open = `<details>\n<summary><b>${escapeHtml(capitalize(getKindInfo(group.kind).plural))}</b>: ${escapeHtml(describeCounts(group.changes))}</summary>\n\n`;
+    const close = '</details>\n';
+    if (used + open.length + close.length > limit) {
+      leftOut.set(group.kind, (leftOut.get(group.kind) ?? 0) + group.changes.length);
+      continue;
+    }
+    const blocks: string[] = [];
+    let sectionLength = open.length + close.length;
+    for (const change of group.changes) {
+      const block = renderChangeBlock(change, changesById.get(change.id)!);
+      if (used + sectionLength + block.length > limit) {
+        leftOut.set(group.kind, (leftOut.get(group.kind) ?? 0) + 1);
+        continue;
+      }
+      blocks.push(block);
+      sectionLength += block.length;
+    }
+    if (blocks.length === 0) continue;
+    parts.push(`${open}${blocks.join('')}${close}`);
+    used += sectionLength;
+  }
+
+  const omittedSections: string[] = [];
+  for (const [name, section] of [['the list of objects not managed', renderUnmanaged(view)], ['the warnings', renderWarnings(view)]] as const) {
+    if (!section) continue;
+    if (used + section.length > limit) {
+      omittedSections.push(name);
+      continue;
+    }
+    parts.push(section);
+    used += section.length;
+  }
+  const note = renderLeftOutNote(leftOut, omittedSections, limit);
+  if (note) parts.push(note);
+  return parts.join('\n');
+}
+
+function renderHead(view: PlanView): string {
+  const lines = [`### Conecta plan for ${escapeMarkdown(view.targetLabel)}`, ''];
+  if (view.isEmpty) lines.push(`**${NO_CHANGES_MESSAGE}**`, '');
+  else lines.push(`**${view.summaryLine}**`, '');
+  if (view.counts.length > 0) {
+    lines.push('| Kind | Create | Update | Delete | Not managed |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const count of view.counts) lines.push(`| ${capitalize(getKindInfo(count.kind).plural)} | ${count.create} | ${count.update} | ${count.delete} | ${count.unmanaged} |`);
+    lines.push('');
+  }
+  const callout = renderCallout(view);
+  if (callout) lines.push(callout, '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Deletes and unsafe verdicts, at the top in a GitHub warning alert. */
+function renderCallout(view: PlanView): string | undefined {
+  const deletes = view.changes.filter((change) => change.action === 'delete');
+  if (!view.safety.isUnsafe && deletes.length === 0) return undefined;
+  const lines = ['> [!WARNING]'];
+  if (view.safety.isUnsafe) {
+    lines.push('> **Unsafe plan: apply refuses it without `--force`.**');
+    for (const reason of view.safety.reasons) lines.push(`> - ${escapeMarkdown(reason)}`);
+  }
+  if (deletes.length > 0) {
+    if (view.safety.isUnsafe) lines.push('>');
+    lines.push(`> **${deletes.length} ${deletes.length === 1 ? 'object' : 'objects'} will be deleted:**`);
+    for (const change of deletes.slice(0, CALLOUT_ITEMS)) {
+      const reasons = change.lines.filter((line) => line.symbol === '!').map((line) => line.text);
+      lines.push(`> - ${inlineCode(change.id)}${reasons.length > 0 ? `: ${escapeMarkdown(reasons.join('; '))}` : ''}`);
+    }
+    if (deletes.length > CALLOUT_ITEMS) lines.push(`> - and ${deletes.length - CALLOUT_ITEMS} more (see the sections below)`);
+  }
+  return lines.join('\n');
+}
+
+function renderChangeBlock(view: ChangeView, change: Change): string {
+  const body = [`# ${view.header}`, ...view.lines.map(renderLine)].join('\n');
+  const fence = chooseFence(body);
+  const diagram = change.kind === 'flow' ? renderFlowDiagram(change) : undefined;
+  const mermaid = diagram ? `${chooseFence(diagram)}mermaid\n${diagram}\n${chooseFence(diagram)}\n\n` : '';
+  return `${fence}diff\n${body}\n${fence}\n\n${mermaid}`;
+}
+
+/** A changed flow as a diagram (added blocks green, changed yellow, removed red); none for deletes. */
+function renderFlowDiagram(change: Change): string | undefined {
+  return change.action === 'delete' || !change.after ? undefined : renderFlowChangeMermaid(change);
+}
+
+/** Diff lines keep `+`/`-` in the first column so GitHub colours them. */
+function renderLine(line: ViewLine): string {
+  const indent = '  '.repeat(line.depth);
+  if (line.isDiffBody) return line.symbol === '@' ? `${indent} ${line.text}` : `${line.symbol}${indent}${line.text}`;
+  return `${line.symbol} ${indent}${line.text}`;
+}
+
+function renderUnmanaged(view: PlanView): string | undefined {
+  const count = view.unmanaged.length;
+  if (count === 0) return undefined;
+  const items = view.unmanaged.slice(0, UNMANAGED_ITEMS).map((address) => `- ${inlineCode(address)}`);
+  if (count > UNMANAGED_ITEMS) items.push(`- and ${count - UNMANAGED_ITEMS} more (\`conecta plan --json\` lists them all)`);
+  return `<details>\n<summary>Not managed (kept): ${count} ${count === 1 ? 'object' : 'objects'}</summary>\n\n${items.join('\n')}\n\n</details>\n`;
+}
+
+function renderWarnings(view: PlanView): string | undefined {
+  const lines = [...view.warnings, ...view.unsupported.map((line) => `not supported by this tenant (left out): ${line}`)];
+  if (lines.length === 0) return undefined;
+  const items = lines.slice(0, WARNING_ITEMS).map((warning) => `- ${escapeMarkdown(warning)}`);
+  if (lines.length > WARNING_ITEMS) items.push(`- and ${lines.length - WARNING_ITEMS} more`);
+  return `**Warnings**\n\n${items.join('\n')}\n`;
+}
+
+function renderLeftOutNote(leftOut: ReadonlyMap<Kind, number>, omittedSections: readonly string[], limit: number): string | undefined {
+  if (leftOut.size === 0 && omittedSections.length === 0) return undefined;
+  const pieces: string[] = [];
+  if (leftOut.size > 0) {
+    const total = [...leftOut.values()].reduce((sum, count) => sum + count, 0);
+    const perKind = [...leftOut].map(([kind, count]) => `${getKindInfo(kind).plural}: ${count}`).join(', ');
+    pieces.push(`the details of ${total} ${total === 1 ? 'change' : 'changes'} (${perKind})`);
+  }
+  pieces.push(...omittedSections);
+  return `> [!NOTE]\n> Left out to fit the ${limit.toLocaleString('en-US')}-character comment limit: ${pieces.join('; ')}. Run \`conecta plan\` (or \`conecta plan --json\`) to see the whole plan.\n`;
+}
+
+function groupByKind(changes: readonly ChangeView[]): { kind: Kind; changes: ChangeView[] }[] {
+  const groups = new Map<Kind, ChangeView[]>();
+  for (const change of changes) groups.set(change.kind, [...(groups.get(change.kind) ?? []), change]);
+  return [...groups].map(([kind, list]) => ({ kind, changes: list }));
+}
+
+function describeCounts(changes: readonly ChangeView[]): string {
+  const first = changes.filter((change) => !change.id.endsWith('#references'));
+  const count = (action: Change['action']) => first.filter((change) => change.action === action).length;
+  return [['create', count('create')], ['update', count('update')], ['delete', count('delete')]]
+    .filter(([, value]) => value !== 0)
+    .map(([action, value]) => `${value} to ${action}`)
+    .join(', ') || 'reference steps';
+}
+
+function chooseFence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+function inlineCode(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  return longest > 0 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeMarkdown(text: string): string {
+  return escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

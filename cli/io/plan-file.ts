@@ -1,0 +1,77 @@
+/**
+ * Saved plans (`plan --out plan.json`): the masked plan in the `--json` format plus the config
+ * paths it was made from, relative to the plan file so a plan made in one checkout applies in
+ * another. `apply --plan` re-reads the config and the tenant, checks the fingerprints and
+ * recomputes the plan, so masked values are all it needs.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { PlanError } from '../core/errors.js';
+import { PLAN_FORMAT_VERSION, type Plan } from '../core/plan/types.js';
+import { toPlanJson } from '../core/render/plan-json.js';
+
+export const PLAN_FILE_INVALID = 'PLAN_FILE_INVALID';
+
+export interface SavedPlan {
+  plan: Plan;
+  /** The config paths, absolute. */
+  paths: string[];
+}
+
+/** `paths` are resolved against `cwd`; the file is written atomically. */
+export async function writePlanFile(file: string, plan: Plan, paths: readonly string[], cwd: string): Promise<void> {
+  const target = resolve(cwd, file);
+  const base = dirname(target);
+  const stored = paths.map((path) => toPortable(relative(base, resolve(cwd, path)) || '.'));
+  const content = `${JSON.stringify({ ...toPlanJson(plan), paths: stored }, null, 2)}\n`;
+  await mkdir(base, { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, content, 'utf8');
+  await rename(temporary, target);
+}
+
+export async function readPlanFile(file: string): Promise<SavedPlan> {
+  const target = resolve(file);
+  let text: string;
+  try {
+    text = await readFile(target, 'utf8');
+  } catch (error) {
+    throw invalid(`Cannot read the plan file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.`, error);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw invalid(`${file} is not a plan file: it is not valid JSON.`, error);
+  }
+  if (!isObject(data) || !('formatVersion' in data)) throw invalid(`${file} is not a plan file saved by \`conecta plan --out\`.`);
+  if (data.formatVersion !== PLAN_FORMAT_VERSION) {
+    throw invalid(`${file} has plan format version ${JSON.stringify(data.formatVersion)}; this conecta reads version ${PLAN_FORMAT_VERSION}.`);
+  }
+  const problem = findShapeProblem(data);
+  if (problem) throw invalid(`${file} is not a valid plan file: ${problem}.`);
+  const { paths, ...plan } = data as unknown as Plan & { paths: string[] };
+  const base = dirname(target);
+  return { plan: plan as Plan, paths: paths.map((path) => (isAbsolute(path) ? path : resolve(base, path))) };
+}
+
+function findShapeProblem(data: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(data.paths) || !data.paths.every((path) => typeof path === 'string') || data.paths.length === 0) return '`paths` must list the config paths';
+  if (!isObject(data.target) || typeof data.target.url !== 'string') return '`target.url` is missing';
+  if (!Array.isArray(data.changes)) return '`changes` must be a list';
+  if (!isObject(data.fingerprints) || typeof data.fingerprints.config !== 'string' || !isObject(data.fingerprints.live)) return '`fingerprints` is missing';
+  if (!isObject(data.summary) || !isObject(data.safety) || !Array.isArray(data.unmanaged)) return '`summary`, `safety` or `unmanaged` is missing';
+  return undefined;
+}
+
+function invalid(message: string, cause?: unknown): PlanError {
+  return new PlanError(PLAN_FILE_INVALID, message, { hint: 'Make a new plan with `conecta plan --out <file>`.', cause });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function toPortable(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

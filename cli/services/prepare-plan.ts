@@ -1,0 +1,53 @@
+/**
+ * The steps plan and apply share: load and validate the config, open the provider, refresh the
+ * live snapshot and build the plan. The caller owns `opened` and must close it.
+ */
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { ConfigError } from '../core/errors.js';
+import { allKinds } from '../core/kinds/registry.js';
+import type { DesiredState, LiveSnapshot } from '../core/model/resource.js';
+import { buildPlan } from '../core/plan/build-plan.js';
+import type { Plan } from '../core/plan/types.js';
+import { loadConfig } from '../io/read-config.js';
+import type { ProviderEvent } from '../../providers/contract.js';
+import { openProvider, type OpenedProvider } from './connect.js';
+import { readSnapshot } from './refresh.js';
+
+export interface PreparePlanOptions {
+  paths: string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  prune?: boolean;
+  onProviderEvent?: (event: ProviderEvent) => void;
+  variables?: Record<string, string>;
+}
+
+export interface PreparedPlan {
+  plan: Plan;
+  desired: DesiredState;
+  snapshot: LiveSnapshot;
+  opened: OpenedProvider;
+  /** Config warnings (errors throw a ConfigError). */
+  diagnostics: Diagnostic[];
+  /** The config files read. */
+  files: string[];
+}
+
+export async function preparePlan(options: PreparePlanOptions): Promise<PreparedPlan> {
+  const loaded = await loadConfig(options.paths, { env: options.env, ...(options.variables ? { variables: options.variables } : {}) });
+  // loadConfig runs the schema and the semantic checks (validateDesiredState).
+  const diagnostics = loaded.diagnostics;
+  if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
+  const opened = await openProvider({ env: options.env, cwd: options.cwd, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
+  try {
+    const snapshot = await readSnapshot(opened.provider, allKinds, opened.description.unsupported);
+    const plan = buildPlan(loaded.state, snapshot, {
+      target: { url: opened.description.url, isSandbox: opened.description.isSandbox },
+      ...(options.prune === undefined ? {} : { prune: options.prune }),
+    });
+    return { plan, desired: loaded.state, snapshot, opened, diagnostics, files: loaded.files };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

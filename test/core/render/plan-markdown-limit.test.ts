@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { buildPlan } from '../../../cli/core/plan/build-plan.js';
+import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../../cli/core/render/plan-markdown.js';
+import { aDesired, aLive, aSnapshot, aState, sandboxTarget } from '../../helpers/builders.js';
+
+function buildBigPlan(teams: number, textLines: number, deletes = 0) {
+  const text = (seed: string) => Array.from({ length: textLines }, (_, line) => `${seed} linha ${line} — mensagem de finalização da equipe`).join('\n');
+  const desired = Array.from({ length: teams }, (_, index) => aDesired('team', { name: `Equipe ${index}`, closingMessage: text('nova') }));
+  const live = [
+    ...Array.from({ length: teams }, (_, index) => aLive('team', { name: `Equipe ${index}`, closingMessage: text('antiga') })),
+    ...Array.from({ length: deletes }, (_, index) => aLive('tabulation', { name: `Tabulação ${index}` })),
+  ];
+  return buildPlan(aState(desired, { tabulation: true }), aSnapshot(live), { target: sandboxTarget });
+}
+
+function countFences(markdown: string): number {
+  return markdown.split('\n').filter((line) => /^`{3,}/.test(line)).length;
+}
+
+describe('renderPlanMarkdown size limit', () => {
+  test('fits a huge plan into the comment limit, keeping the summary and noting what was left out', () => {
+    const markdown = renderPlanMarkdown(buildBigPlan(3_000, 8, 500));
+    expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(markdown).toContain('**Plan: 0 to create, 3000 to update, 500 to delete; 0 not managed.**');
+    expect(markdown).toMatch(/> Left out to fit the 65,536-character comment limit: the details of \d+ changes \(/);
+    expect(countFences(markdown) % 2).toBe(0);
+    expect(markdown.match(/<details>/g)?.length).toBe(markdown.match(/<\/details>/g)?.length);
+  });
+
+  test('never exceeds the limit, whatever the plan', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 60 }), (teams, lines, deletes) => {
+      const markdown = renderPlanMarkdown(buildBigPlan(teams, lines, deletes));
+      expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+      expect(countFences(markdown) % 2).toBe(0);
+    }), { numRuns: 25 });
+  });
+
+  test('honours a smaller limit by leaving out whole change blocks', () => {
+    const markdown = renderPlanMarkdown(buildBigPlan(20, 5), { limit: 5_000 });
+    expect(markdown.length).toBeLessThanOrEqual(5_000);
+    expect(countFences(markdown) % 2).toBe(0);
+    expect(markdown).toContain('Left out to fit');
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { createStyle } from '../../cli/core/render/style.js';
+import { readPlanFile } from '../../cli/io/plan-file.js';
+import { runPlan, type PlanFormat } from '../../cli/services/plan.js';
+
+const example = resolve('examples/acme-contact-center');
+
+function aSink() {
+  const chunks: string[] = [];
+  return { write: (text: string) => chunks.push(text), text: () => chunks.join('') };
+}
+
+async function planAgainstSandbox(paths: string[], format: PlanFormat, extra: { out?: string } = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'conecta-plan-'));
+  const stdout = aSink();
+  const stderr = aSink();
+  const outcome = await runPlan({
+    paths, format, ...extra, cwd: dir, env: { CONECTA_SANDBOX_DATA: join(dir, 'sandbox.json') }, style: createStyle(false), stdout, stderr,
+  });
+  return { dir, outcome, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+describe('runPlan against the local sandbox', () => {
+  test('plans every object of the example as a create, naming the sandbox on stdout and stderr', async () => {
+    const { outcome, stdout, stderr } = await planAgainstSandbox([example], 'text');
+    expect(stderr).toMatch(/^Using the local sandbox at http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/^Target: local sandbox \(http:\/\/127\.0\.0\.1:\d+\)/);
+    expect(outcome.hasChanges).toBe(true);
+    expect(outcome.plan.summary.update).toBe(0);
+    expect(outcome.plan.summary.delete).toBe(0);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(`Plan: ${outcome.plan.summary.create} to create, 0 to update, 0 to delete; 1 not managed.`);
+  });
+
+  test('prints the versioned JSON plan on stdout only', async () => {
+    const { stdout } = await planAgainstSandbox([example], 'json');
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['formatVersion', 'target', 'summary', 'safety', 'changes', 'unmanaged', 'unsupported', 'warnings', 'fingerprints']);
+    expect(json.target.isSandbox).toBe(true);
+  });
+
+  test('saves the plan with --out for apply --plan', async () => {
+    const { dir, outcome, stderr } = await planAgainstSandbox([example], 'markdown', { out: 'plan.json' });
+    const saved = await readPlanFile(join(dir, 'plan.json'));
+    expect(saved.paths).toEqual([example]);
+    expect(saved.plan.fingerprints.config).toBe(outcome.plan.fingerprints.config);
+    expect(stderr).toContain('conecta apply --plan plan.json');
+  });
+
+  test('says there is nothing to do when the tenant matches the config', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conecta-config-'));
+    await writeFile(join(dir, 'conecta.yaml'), 'version: 1\n');
+    const { outcome, stdout } = await planAgainstSandbox([dir], 'text');
+    expect(outcome.hasChanges).toBe(false);
+    expect(stdout).toContain('No changes. The tenant matches the configuration.');
+  });
+});

@@ -57,7 +57,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/support/summary-reporter.ts', 'vitest.config.ts', 'eslint.config.js'],
+    files: ['test/support/summary-reporter.ts', 'vitest.config.ts', 'vitest.faults.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

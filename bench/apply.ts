@@ -41,11 +41,11 @@ async function measure(name: string, rateLimitPerMinute: number): Promise<Figure
   const sandbox = await startSandboxThread({ latencyMs: LATENCY_MS, rateLimitPerMinute, seed: 7 });
   const cwd = mkdtempSync(join(tmpdir(), 'conecta-bench-apply-'));
   try {
-    writeFileSync(join(cwd, 'conecta.yaml'), generateLayeredConfig({ perLevel: PER_LEVEL }));
+    writeFileSync(join(cwd, 'tenant.yaml'), generateLayeredConfig({ perLevel: PER_LEVEL }));
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const outcome = await runApply({
-      paths: [cwd], cwd, env: { ...process.env, CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token, CONECTA_PARALLELISM: undefined },
+      targetOptions: { cwd, paths: [cwd], env: { ...process.env, CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token, CONECTA_PARALLELISM: undefined } }, cwd,
       isAutoApproved: true, isForced: false, parallelism: PARALLELISM,
       prompter: { isInteractive: false, ask: async () => '' },
       style: createStyle(false), isJson: true, isVerbose: false, isLiveProgress: false,

@@ -19,6 +19,7 @@ import { buildPlan } from '../cli/core/plan/build-plan.js';
 import { createStyle } from '../cli/core/render/style.js';
 import { runPlan } from '../cli/services/plan.js';
 import { preparePlan } from '../cli/services/prepare-plan.js';
+import { resolveTarget } from '../cli/services/project.js';
 import { ConectaProvider, readConectaSettings } from '../providers/conecta/index.js';
 import { startSandbox } from '../providers/sandbox/index.js';
 import { PAGE_SIZE } from '../providers/conecta/pagination.js';
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
     writeFileSync(join(cwd, 'same.yaml'), toYaml(seed, 0));
     sandbox.resetAudit();
     let started = performance.now();
-    const same = await runPlan({ paths: [join(cwd, 'same.yaml')], cwd, env, format: 'json', style: createStyle(false), stdout: discard(), stderr: discard() });
+    const same = await runPlan({ targetOptions: { cwd, env, paths: [join(cwd, 'same.yaml')] }, cwd, format: 'json', style: createStyle(false), stdout: discard(), stderr: discard() });
     const sameWall = performance.now() - started;
     const sameAudit = sandbox.audit();
     const listRequests = Object.entries(sameAudit.byRoute).filter(([route]) => route.startsWith('GET ') && !route.includes('{id}') && !route.includes('/version') && !route.includes('/auth/')).reduce((sum, [, count]) => sum + count, 0);
@@ -152,9 +153,9 @@ async function main(): Promise<void> {
     writeFileSync(join(cwd, 'drift.yaml'), toYaml(seed, DRIFTED));
     sandbox.resetAudit();
     started = performance.now();
-    const drift = await runPlan({ paths: [join(cwd, 'drift.yaml')], cwd, env, format: 'text', style: createStyle(false), stdout: discard(), stderr: discard() });
+    const drift = await runPlan({ targetOptions: { cwd, env, paths: [join(cwd, 'drift.yaml')] }, cwd, format: 'text', style: createStyle(false), stdout: discard(), stderr: discard() });
     const driftWall = performance.now() - started;
-    const prepared = await preparePlan({ paths: [join(cwd, 'drift.yaml')], cwd, env });
+    const prepared = await preparePlan({ target: await resolveTarget({ cwd, env, paths: [join(cwd, 'drift.yaml')] }), cwd });
     await prepared.opened.close();
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();

@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
+import { targetFlags, toTargetOptions } from '../flags.js';
 
 export class ApplyCommand extends BaseCommand {
   static override description = [
@@ -22,6 +23,7 @@ export class ApplyCommand extends BaseCommand {
   };
 
   static override flags = {
+    ...targetFlags,
     plan: Flags.string({ description: 'Apply exactly this saved plan (from `conecta plan --out`).' }),
     'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation.', default: false }),
     force: Flags.boolean({ description: 'Apply a plan flagged unsafe (too many deletes or updates, protected objects).', default: false }),
@@ -49,9 +51,8 @@ export class ApplyCommand extends BaseCommand {
     let outcome;
     try {
       outcome = await runApply({
-        paths: argv.length > 0 ? (argv as string[]) : ['.'],
+        targetOptions: toTargetOptions(argv, flags),
         planFile: flags.plan,
-        env: process.env,
         cwd: process.cwd(),
         prune: flags.prune,
         isAutoApproved: flags['auto-approve'],

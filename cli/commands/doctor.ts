@@ -1,4 +1,5 @@
 import { BaseCommand } from '../base-command.js';
+import { targetFlags, toTargetOptions } from '../flags.js';
 
 export class DoctorCommand extends BaseCommand {
   static override description = 'Check the connection to the tenant (read-only): target, API version, sign-in, object counts, and what this tool cannot map.';
@@ -8,11 +9,13 @@ export class DoctorCommand extends BaseCommand {
     'CONECTA_URL=https://acme.conecta.com.vc CONECTA_TOKEN=… <%= config.bin %> doctor --json',
   ];
 
+  static override flags = { ...targetFlags };
+
   async run(): Promise<void> {
-    await this.parseBase(DoctorCommand);
+    const { flags } = await this.parseBase(DoctorCommand);
     const { runDoctor, renderDoctorReport } = await import('../services/doctor.js');
     const report = await runDoctor({
-      env: process.env,
+      targetOptions: toTargetOptions([], flags),
       cwd: process.cwd(),
       onNotice: (text) => this.note(text),
       onEvent: (event) => {

@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
+import { targetFlags, toTargetOptions } from '../flags.js';
 
 export class PlanCommand extends BaseCommand {
   static override description = [
@@ -22,6 +23,7 @@ export class PlanCommand extends BaseCommand {
   };
 
   static override flags = {
+    ...targetFlags,
     markdown: Flags.boolean({ description: 'Print the plan as Markdown for a pull-request comment (fits GitHub\'s 65,536-character limit).', default: false, exclusive: ['json'] }),
     out: Flags.string({ description: 'Save the plan (masked) to this file, for `conecta apply --plan`.', env: 'CONECTA_PLAN_OUT' }),
     'detailed-exitcode': Flags.boolean({ description: 'Exit 0 when there are no changes, 2 when there are, 1 on error.', default: false }),
@@ -32,8 +34,7 @@ export class PlanCommand extends BaseCommand {
     const { argv, flags } = await this.parseBase(PlanCommand);
     const { runPlan } = await import('../services/plan.js');
     const outcome = await runPlan({
-      paths: argv.length > 0 ? (argv as string[]) : ['.'],
-      env: process.env,
+      targetOptions: toTargetOptions(argv, flags),
       cwd: process.cwd(),
       prune: flags.prune,
       format: this.isJson ? 'json' : flags.markdown ? 'markdown' : 'text',

@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
+import { targetFlags, toTargetOptions } from '../flags.js';
 
 export class ValidateCommand extends BaseCommand {
   static override description = 'Check the config files: YAML syntax, schema, names, references and schedules. Collects every problem with its file, line and column.';
@@ -12,18 +13,20 @@ export class ValidateCommand extends BaseCommand {
 
   static override strict = false;
 
+  static override flags = { ...targetFlags };
+
   static override args = {
     path: Args.string({ description: 'Config directories (every *.yaml/*.yml below them) or files. Default: the current directory.', required: false }),
   };
 
   async run(): Promise<void> {
-    const { argv } = await this.parseBase(ValidateCommand);
-    const paths = (argv as string[]).length > 0 ? (argv as string[]) : ['.'];
+    const { argv, flags } = await this.parseBase(ValidateCommand);
     const { runValidate, formatCounts } = await import('../services/validate.js');
-    const result = await runValidate({ paths, env: process.env });
+    const result = await runValidate({ targetOptions: toTargetOptions(argv, flags) });
     if (this.isJson) {
       const diagnostics = result.diagnostics.map(({ code, severity, message, hint, file, line, column, pointer }) => ({ code, severity, message, hint, file, line, column, pointer }));
-      this.print(JSON.stringify({ valid: result.isValid, diagnostics }, null, 2));
+      const environments = result.environments.map(({ name, isValid, counts }) => ({ name, valid: isValid, counts: Object.fromEntries(counts.map(({ configKey, count }) => [configKey, count])) }));
+      this.print(JSON.stringify({ valid: result.isValid, diagnostics, environments }, null, 2));
       if (!result.isValid) this.exit(1);
       return;
     }
@@ -35,7 +38,8 @@ export class ValidateCommand extends BaseCommand {
       const { renderDiagnostics } = await import('../core/render/diagnostics.js');
       this.note(renderDiagnostics(result.diagnostics, this.style).trimEnd());
     }
-    this.print(formatCounts(result.counts));
+    const isSingle = result.environments.length === 1 && result.environments[0]?.name === 'default';
+    for (const environment of result.environments) this.print(isSingle ? formatCounts(environment.counts) : `${environment.description}: ${formatCounts(environment.counts)}`);
     this.print(this.style.green('Configuration is valid.'));
   }
 }

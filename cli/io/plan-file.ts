@@ -1,7 +1,7 @@
 /**
- * Saved plans (`plan --out plan.json`): the masked plan in the `--json` format plus the config
- * paths it was made from, relative to the plan file so a plan made in one checkout applies in
- * another. `apply --plan` re-reads the config and the tenant, checks the fingerprints and
+ * Saved plans (`plan --out plan.json`): the masked plan in the `--json` format plus what it was
+ * made from — the config layers (relative to the plan file, so a plan made in one checkout
+ * applies in another), the environment (in `target`) and whether `--prune` was given. `apply --plan` re-reads the config and the tenant, checks the fingerprints and
  * recomputes the plan, so masked values are all it needs.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -14,16 +14,23 @@ export const PLAN_FILE_INVALID = 'PLAN_FILE_INVALID';
 
 export interface SavedPlan {
   plan: Plan;
-  /** The config paths, absolute. */
-  paths: string[];
+  /** The config layers (base folders, then overlays), absolute. */
+  layers: string[][];
+  /** Whether the plan was made with `--prune`. */
+  isPruned: boolean;
 }
 
-/** `paths` are resolved against `cwd`; the file is written atomically. */
-export async function writePlanFile(file: string, plan: Plan, paths: readonly string[], cwd: string): Promise<void> {
+export interface PlanSource {
+  layers: readonly (readonly string[])[];
+  isPruned: boolean;
+}
+
+/** Layer paths are resolved against `cwd`; the file is written atomically. */
+export async function writePlanFile(file: string, plan: Plan, source: PlanSource, cwd: string): Promise<void> {
   const target = resolve(cwd, file);
   const base = dirname(target);
-  const stored = paths.map((path) => toPortable(relative(base, resolve(cwd, path)) || '.'));
-  const content = `${JSON.stringify({ ...toPlanJson(plan), paths: stored }, null, 2)}\n`;
+  const layers = source.layers.map((layer) => layer.map((path) => toPortable(relative(base, resolve(cwd, path)) || '.')));
+  const content = `${JSON.stringify({ ...toPlanJson(plan), layers, prune: source.isPruned }, null, 2)}\n`;
   await mkdir(base, { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
   await writeFile(temporary, content, 'utf8');
@@ -50,13 +57,15 @@ export async function readPlanFile(file: string): Promise<SavedPlan> {
   }
   const problem = findShapeProblem(data);
   if (problem) throw invalid(`${file} is not a valid plan file: ${problem}.`);
-  const { paths, ...plan } = data as unknown as Plan & { paths: string[] };
+  const { layers, prune, ...plan } = data as unknown as Plan & { layers: string[][]; prune: boolean };
   const base = dirname(target);
-  return { plan: plan as Plan, paths: paths.map((path) => (isAbsolute(path) ? path : resolve(base, path))) };
+  return { plan: plan as Plan, layers: layers.map((layer) => layer.map((path) => (isAbsolute(path) ? path : resolve(base, path)))), isPruned: prune };
 }
 
 function findShapeProblem(data: Record<string, unknown>): string | undefined {
-  if (!Array.isArray(data.paths) || !data.paths.every((path) => typeof path === 'string') || data.paths.length === 0) return '`paths` must list the config paths';
+  const isLayer = (layer: unknown) => Array.isArray(layer) && layer.length > 0 && layer.every((path) => typeof path === 'string');
+  if (!Array.isArray(data.layers) || data.layers.length === 0 || !data.layers.every(isLayer)) return '`layers` must list the config folders';
+  if (typeof data.prune !== 'boolean') return '`prune` must be true or false';
   if (!isObject(data.target) || typeof data.target.url !== 'string') return '`target.url` is missing';
   if (!Array.isArray(data.changes)) return '`changes` must be a list';
   if (!isObject(data.fingerprints) || typeof data.fingerprints.config !== 'string' || !isObject(data.fingerprints.live)) return '`fingerprints` is missing';

@@ -14,6 +14,9 @@ import { ConectaError, ConfigError } from '../core/errors.js';
 import { checkProject } from '../core/project/check-project.js';
 import type { ProjectFile } from '../core/project/project.js';
 import type { LoadedProject } from '../core/project/resolve-target.js';
+import { kindInfos } from '../core/kinds/registry.js';
+import { MAX_FILE_BYTES } from './config-files.js';
+import { composeYaml } from './yaml-compose.js';
 
 export const PROJECT_FILE_NAMES = ['conecta.yaml', 'conecta.yml'] as const;
 
@@ -40,9 +43,20 @@ export async function findProjectFile(options: FindProjectOptions): Promise<stri
   }
   for (let folder = resolve(options.cwd); ; folder = dirname(folder)) {
     const file = await findInFolder(folder);
-    if (file) return file;
+    if (file && !(await isConfigFile(file))) return file;
     if (existsSync(join(folder, '.git')) || dirname(folder) === folder) return undefined;
   }
+}
+
+/**
+ * A `conecta.yaml` that holds kinds (`teams:`, `agents:`…) and no project keys is a config file
+ * that happens to have the project file's name, not a project: discovery passes it by.
+ */
+async function isConfigFile(file: string): Promise<boolean> {
+  const head = await readFile(file, 'utf8').then((text) => text.slice(0, 64 * 1024), () => '');
+  const topLevelKeys = new Set([...head.matchAll(/^([A-Za-z]+):/gm)].map((match) => match[1]));
+  const isProject = ['environments', 'config', 'defaultEnvironment', 'variables'].some((key) => topLevelKeys.has(key));
+  return !isProject && kindInfos.some((info) => topLevelKeys.has(info.configKey));
 }
 
 async function findInFolder(folder: string): Promise<string | undefined> {
@@ -57,8 +71,13 @@ async function findInFolder(folder: string): Promise<string | undefined> {
 export async function readProjectFile(file: string): Promise<LoadedProject> {
   let source: string;
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_FILE_BYTES) {
+      throw new ConfigError([{ code: 'PROJECT_FILE_TOO_LARGE', severity: 'error', file, message: `The project file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`, hint: 'A project file lists environments; it should be a few lines long.' }], `The project file ${file} is too large (over ${MAX_FILE_BYTES / 1024 / 1024} MB).`);
+    }
     source = await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConectaError('PROJECT_NOT_FOUND', `Cannot read the project file ${file}: ${(error as Error).message}`, { hint: 'Check the path and its permissions.' });
   }
   const { project, diagnostics } = parseProjectFile(source, file);
@@ -68,6 +87,10 @@ export async function readProjectFile(file: string): Promise<LoadedProject> {
 
 /** Parses the text of a project file. `project` is set only when there is no error. */
 export function parseProjectFile(source: string, file: string): { project?: ProjectFile; diagnostics: Diagnostic[] } {
+  // The config reader's composer enforces the hostile-input limits (aliases, depth, forbidden keys)
+  // before the full document is built for positions.
+  const composed = composeYaml(source, file);
+  if (composed.diagnostics.length > 0) return { diagnostics: composed.diagnostics.map((diagnostic) => ({ ...diagnostic, code: diagnostic.code.replace(/^CONFIG_/, 'PROJECT_') })) };
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const diagnostics: Diagnostic[] = [...document.errors, ...document.warnings].map((problem) => {
@@ -94,7 +117,7 @@ let validator: Validator | undefined;
 function getValidator(): Validator {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(findPackageRoot(), 'schema', 'project.schema.json'), 'utf8')) as object;
-    validator = new Ajv2020({ allErrors: true, verbose: true }).compile(schema);
+    validator = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema);
   }
   return validator;
 }

@@ -22,13 +22,13 @@ import type { Prompter } from '../io/prompter.js';
 import { maskSecrets } from '../io/secrets.js';
 import type { Provider, ProviderEvent } from '../../providers/contract.js';
 import { preparePlan, type PreparedPlan } from './prepare-plan.js';
+import { resolveTarget, type ResolvedTarget, type ResolveTargetOptions } from './project.js';
 
 export interface ApplyOptions {
-  /** Config files or directories (ignored with `planFile`, which records its own). */
-  paths: string[];
+  /** Which environment and config folders (a saved plan records its own environment and folders). */
+  targetOptions: ResolveTargetOptions;
   /** A saved plan (`plan --out`) to apply exactly. */
   planFile?: string;
-  env: Record<string, string | undefined>;
   cwd: string;
   prune?: boolean;
   isAutoApproved: boolean;
@@ -131,12 +131,17 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
 /** A fresh plan; with a saved plan, the same plan after checking that nothing it was made from moved. */
 async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderEvent) => void): Promise<PreparedPlan> {
   // The client's adaptive limiter bounds requests at the same parallelism as the executor bounds steps.
-  const env = { ...options.env, CONECTA_PARALLELISM: String(options.parallelism) };
+  const withParallelism = (target: ResolvedTarget): ResolvedTarget => ({ ...target, env: { ...target.env, CONECTA_PARALLELISM: String(options.parallelism) } });
   if (options.planFile === undefined) {
-    return preparePlan({ paths: options.paths, env, cwd: options.cwd, prune: options.prune, onProviderEvent });
+    const target = withParallelism(await resolveTarget(options.targetOptions));
+    return preparePlan({ target, cwd: options.cwd, prune: options.prune, onProviderEvent });
   }
   const saved = await readPlanFile(options.planFile);
-  const prepared = await preparePlan({ paths: saved.paths, env, cwd: options.cwd, prune: options.prune, onProviderEvent });
+  // The saved plan names its environment and folders; the fingerprints catch any other difference.
+  const environment = saved.plan.target.environment;
+  const resolved = await resolveTarget({ ...options.targetOptions, ...(environment === undefined ? {} : { envName: environment }), paths: undefined });
+  const target = withParallelism({ ...resolved, layers: saved.layers });
+  const prepared = await preparePlan({ target, cwd: options.cwd, prune: saved.isPruned, onProviderEvent });
   const drift = findPlanDrift(saved.plan, prepared.plan, prepared.snapshot, fingerprintLive);
   if (drift.length > 0) {
     await prepared.opened.close();

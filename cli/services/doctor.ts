@@ -3,6 +3,7 @@
  * `GET /api/version` and `GET /auth/me`), lists every supported kind to count its objects, and
  * collects what the tool could not map.
  */
+import { resolveTarget, type ResolveTargetOptions } from './project.js';
 import { allKinds, getKindInfo } from '../core/kinds/registry.js';
 import type { Kind, UnsupportedKind } from '../core/model/resource.js';
 import type { Style } from '../core/render/style.js';
@@ -10,7 +11,8 @@ import type { ProviderAccount, ProviderEvent, ProviderNotice } from '../../provi
 import { openProvider } from './connect.js';
 
 export interface DoctorOptions {
-  env: Record<string, string | undefined>;
+  /** Which tenant: the environment of conecta.yaml, or CONECTA_URL (the local sandbox when unset). */
+  targetOptions: ResolveTargetOptions;
   cwd: string;
   onEvent?: (event: ProviderEvent) => void;
   /** Receives the one-line sandbox notice before the checks run. */
@@ -27,7 +29,7 @@ export interface DoctorReport {
 }
 
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
-  const opened = await openProvider({ env: options.env, cwd: options.cwd, onEvent: options.onEvent });
+  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, onEvent: options.onEvent });
   try {
     if (opened.notice) options.onNotice?.(opened.notice);
     const { description, provider } = opened;

@@ -3,6 +3,7 @@
  * flow. Refuses a non-empty directory unless forced, writes every file atomically, and reports
  * counts, what it could not export (with the reason) and the secrets left as placeholders.
  */
+import { resolveTarget, type ResolveTargetOptions } from './project.js';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -24,7 +25,8 @@ export interface ExportOptions {
   kinds?: readonly Kind[];
   /** Write into a non-empty directory (files the export writes are replaced, others left alone). */
   isForced: boolean;
-  env: Record<string, string | undefined>;
+  /** Which tenant: the environment of conecta.yaml, or CONECTA_URL (the local sandbox when unset). */
+  targetOptions: ResolveTargetOptions;
   cwd: string;
   /** The clock that dates the header. */
   now: () => Date;
@@ -39,7 +41,7 @@ const SCHEMA_FILE = 'schema/conecta.schema.json';
 export async function runExport(options: ExportOptions): Promise<ExportSummary> {
   const outDir = resolve(options.cwd, options.outDir);
   await assertWritableDirectory(outDir, options);
-  const opened = await openProvider({ env: options.env, cwd: options.cwd, onEvent: options.onEvent });
+  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, onEvent: options.onEvent });
   try {
     if (opened.notice) options.onNotice?.(opened.notice);
     const { description, provider } = opened;

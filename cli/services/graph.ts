@@ -2,22 +2,22 @@
  * `conecta graph`: loads the config (no tenant needed), finds one flow by name and renders it as
  * a Mermaid or Graphviz DOT diagram.
  */
+import { loadLayeredConfig, resolveTarget, type ResolveTargetOptions } from './project.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConectaError, ConfigError } from '../core/errors.js';
 import { renderFlowDot } from '../core/flows/dot.js';
 import { renderFlowMermaid } from '../core/flows/mermaid.js';
-import { findClosestName } from '../core/project/find-closest-name.js';
-import { loadConfig } from '../io/read-config.js';
+import { suggestClosest } from '../core/config/suggest.js';
 
 export type GraphFormat = 'mermaid' | 'dot';
 
 export interface GraphOptions {
   /** Config files or folders. */
-  paths: string[];
   /** The flow's name; may be left out when the config has exactly one flow. */
   flow?: string;
   format: GraphFormat;
-  env: Record<string, string | undefined>;
+  /** Which config folders (explicit paths, or the environment of conecta.yaml). */
+  targetOptions: ResolveTargetOptions;
 }
 
 export interface GraphResult {
@@ -27,11 +27,12 @@ export interface GraphResult {
 }
 
 export async function runGraph(options: GraphOptions): Promise<GraphResult> {
-  const { state, diagnostics } = await loadConfig(options.paths, { env: options.env });
+  const target = await resolveTarget({ ...options.targetOptions, isCredentialRequired: false });
+  const { state, diagnostics } = await loadLayeredConfig(target);
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
   const flows = state.resources.filter((resource) => resource.kind === 'flow');
   const names = flows.map((resource) => resource.name);
-  const where = options.paths.join(', ');
+  const where = target.layers.flat().join(', ');
   if (options.flow === undefined && flows.length !== 1) {
     throw new ConectaError('FLOW_NOT_FOUND', flows.length === 0 ? `No flow is defined in ${where}.` : `${where} defines ${flows.length} flows; say which one to draw.`, {
       hint: flows.length === 0 ? 'Add a flow under `flows:` (see docs/flows.md).' : `Use --flow with one of: ${names.map((name) => `"${name}"`).join(', ')}.`,
@@ -39,7 +40,7 @@ export async function runGraph(options: GraphOptions): Promise<GraphResult> {
   }
   const resource = options.flow === undefined ? flows[0] : flows.find((candidate) => candidate.name === options.flow);
   if (!resource) {
-    const closest = findClosestName(options.flow ?? '', names);
+    const closest = suggestClosest(options.flow ?? '', names);
     throw new ConectaError('FLOW_NOT_FOUND', `No flow named "${options.flow}" in ${where}.`, {
       hint: closest ? `Did you mean "${closest}"?` : names.length > 0 ? `Flows: ${names.map((name) => `"${name}"`).join(', ')}.` : 'Add a flow under `flows:` (see docs/flows.md).',
     });

@@ -13,12 +13,13 @@ import { writePlanFile } from '../io/plan-file.js';
 import { maskSecrets } from '../io/secrets.js';
 import type { ProviderEvent } from '../../providers/contract.js';
 import { preparePlan } from './prepare-plan.js';
+import { resolveTarget, type ResolveTargetOptions } from './project.js';
 
 export type PlanFormat = 'text' | 'json' | 'markdown';
 
 export interface PlanOptions {
-  paths: string[];
-  env: Record<string, string | undefined>;
+  /** Which environment and config folders (explicit paths win). */
+  targetOptions: ResolveTargetOptions;
   cwd: string;
   prune?: boolean;
   format: PlanFormat;
@@ -37,9 +38,9 @@ export interface PlanOutcome {
 
 export async function runPlan(options: PlanOptions): Promise<PlanOutcome> {
   const note = (text: string) => options.stderr.write(`${maskSecrets(text)}\n`);
+  const target = await resolveTarget(options.targetOptions);
   const prepared = await preparePlan({
-    paths: options.paths,
-    env: options.env,
+    target,
     cwd: options.cwd,
     ...(options.prune === undefined ? {} : { prune: options.prune }),
     onProviderEvent: (event) => {
@@ -52,7 +53,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanOutcome> {
     if (prepared.diagnostics.length > 0) note(renderDiagnostics(prepared.diagnostics, options.style).trimEnd());
     const { plan } = prepared;
     if (options.out !== undefined) {
-      await writePlanFile(options.out, plan, options.paths, options.cwd);
+      await writePlanFile(options.out, plan, { layers: target.layers, isPruned: options.prune === true }, options.cwd);
       note(`Saved the plan to ${options.out}; apply exactly this plan with \`conecta apply --plan ${options.out}\`.`);
     }
     options.stdout.write(maskSecrets(render(plan, options)));

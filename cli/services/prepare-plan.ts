@@ -8,18 +8,17 @@ import { allKinds } from '../core/kinds/registry.js';
 import type { DesiredState, LiveSnapshot } from '../core/model/resource.js';
 import { buildPlan } from '../core/plan/build-plan.js';
 import type { Plan } from '../core/plan/types.js';
-import { loadConfig } from '../io/read-config.js';
 import type { ProviderEvent } from '../../providers/contract.js';
 import { openProvider, type OpenedProvider } from './connect.js';
+import { loadLayeredConfig, type ResolvedTarget } from './project.js';
 import { readSnapshot } from './refresh.js';
 
 export interface PreparePlanOptions {
-  paths: string[];
-  env: Record<string, string | undefined>;
+  /** What to plan for: config layers, variables and the provider's environment (see project.ts). */
+  target: ResolvedTarget;
   cwd: string;
   prune?: boolean;
   onProviderEvent?: (event: ProviderEvent) => void;
-  variables?: Record<string, string>;
 }
 
 export interface PreparedPlan {
@@ -34,15 +33,16 @@ export interface PreparedPlan {
 }
 
 export async function preparePlan(options: PreparePlanOptions): Promise<PreparedPlan> {
-  const loaded = await loadConfig(options.paths, { env: options.env, ...(options.variables ? { variables: options.variables } : {}) });
-  // loadConfig runs the schema and the semantic checks (validateDesiredState).
+  const { target } = options;
+  const loaded = await loadLayeredConfig(target);
+  // The loader runs the schema and the semantic checks (validateDesiredState).
   const diagnostics = loaded.diagnostics;
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
-  const opened = await openProvider({ env: options.env, cwd: options.cwd, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
+  const opened = await openProvider({ env: target.env, cwd: options.cwd, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
   try {
     const snapshot = await readSnapshot(opened.provider, allKinds, opened.description.unsupported);
     const plan = buildPlan(loaded.state, snapshot, {
-      target: { url: opened.description.url, isSandbox: opened.description.isSandbox },
+      target: { url: opened.description.url, isSandbox: opened.description.isSandbox, ...(target.name === 'default' ? {} : { environment: target.name }) },
       ...(options.prune === undefined ? {} : { prune: options.prune }),
     });
     return { plan, desired: loaded.state, snapshot, opened, diagnostics, files: loaded.files };

@@ -25,6 +25,8 @@ export interface ResolveTargetOptions {
   projectFile?: string;
   /** Explicit PATH arguments: they win over the project's folders. */
   paths?: string[];
+  /** False for commands that only read the config (validate, graph): no credential is needed. */
+  isCredentialRequired?: boolean;
 }
 
 export interface LayeredConfig {
@@ -37,7 +39,7 @@ export interface LayeredConfig {
 export async function resolveTarget(options: ResolveTargetOptions): Promise<ResolvedTarget> {
   const project = await loadProject(options);
   const target = resolveTargetFromProject({
-    cwd: options.cwd, processEnv: options.env, project, envName: options.envName, paths: options.paths, isCredentialRequired: true,
+    cwd: options.cwd, processEnv: options.env, project, envName: options.envName, paths: options.paths, isCredentialRequired: options.isCredentialRequired ?? true,
   });
   registerSecret(target.env.CONECTA_TOKEN);
   registerSecret(target.env.CONECTA_PASSWORD);

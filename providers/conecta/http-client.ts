@@ -2,8 +2,11 @@
  * The HTTP layer of the Conecta provider, on undici: one keep-alive Agent, bearer auth (token or
  * login, refreshed once on 401), per-request timeouts inside an overall deadline, retries with
  * exponential backoff and full jitter on 429/502/503/504 and connection errors (honouring
- * `Retry-After`), and an adaptive concurrency limit shared by every call. Every failure becomes
- * one RemoteError; secrets are registered for masking before the first request.
+ * `Retry-After`), an adaptive concurrency limit shared by every call, and, once the tenant has
+ * answered 429, a pace on request starts that learns its rate limit (pacer.ts). A 429 pauses the
+ * whole client for its `Retry-After` and is retried for as long as the deadline allows: the
+ * tenant did not process the request, so even a create is safe to send again. Every failure
+ * becomes one RemoteError; secrets are registered for masking before the first request.
  */
 import { Agent, type Dispatcher } from 'undici';
 import { ConectaError, RemoteError } from '../../cli/core/errors.js';
@@ -12,6 +15,7 @@ import type { ProviderEvent } from '../contract.js';
 import { computeBackoffDelay, defaultBackoff, parseRetryAfter, type BackoffPolicy } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
 import { AdaptiveLimiter } from './limiter.js';
+import { RatePacer, type PacingPolicy } from './pacer.js';
 import { createHttpRemoteError, createTransportRemoteError, hintFor, readVendorFailure } from './remote-error.js';
 
 /** API v4 lives under this prefix (szchat-go client.go, apiVersionPath). */
@@ -32,6 +36,7 @@ export interface ConectaClientOptions {
   maxRetries?: number;
   maxConcurrency?: number;
   backoff?: BackoffPolicy;
+  pacing?: PacingPolicy;
   clock?: Clock;
   onEvent?: (event: ProviderEvent) => void;
 }
@@ -51,13 +56,14 @@ export interface CallOptions {
   isAnonymous?: boolean;
 }
 
-const MAX_RATE_LIMITED_RETRIES = 30;
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 const RETRYABLE_TRANSPORT_CODES = new Set([...NOT_SENT_CODES, ...TIMEOUT_CODES, 'ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED']);
 
 interface Answer {
+  /** When the request was sent (clock.now()). */
+  startedAt: number;
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
@@ -76,11 +82,10 @@ export class ConectaHttpClient {
   private readonly clock: Clock;
   private readonly emit: (event: ProviderEvent) => void;
   readonly limiter: AdaptiveLimiter;
+  readonly pacer: RatePacer;
   private token: string | undefined;
   private login: Promise<string> | undefined;
   private refresh: Promise<string | undefined> | undefined;
-  /** After a 429, no request of this client starts before this time (clock.now()). */
-  private pausedUntil = 0;
 
   constructor(private readonly options: ConectaClientOptions) {
     const url = new URL(options.url);
@@ -96,6 +101,7 @@ export class ConectaHttpClient {
     this.backoff = options.backoff ?? defaultBackoff;
     this.emit = options.onEvent ?? (() => undefined);
     this.limiter = new AdaptiveLimiter(maxConcurrency);
+    this.pacer = new RatePacer(options.pacing);
     if ('token' in options.credentials) {
       this.token = options.credentials.token;
       registerSecret(options.credentials.token);
@@ -108,13 +114,16 @@ export class ConectaHttpClient {
     return this.call('GET', path, { query });
   }
 
-  /** One HTTP call with auth, retries and the shared concurrency limit; resolves to the parsed JSON body. */
+  /** One HTTP call with auth, retries, the shared concurrency limit and pace; resolves to the parsed JSON body. */
   async call(method: string, path: string, options: CallOptions = {}): Promise<unknown> {
     const isReplayable = options.isReplayable ?? method !== 'POST';
     const displayPath = this.formatDisplayPath(path, options);
     let hasRefreshed = false;
+    /** Retries after failures other than 429, bounded by maxRetries. */
+    let attempt = 0;
+    /** Retries after 429, bounded only by the deadline. */
     let rateLimitedCount = 0;
-    for (let attempt = 0; ; attempt += 1) {
+    for (;;) {
       const sentToken = options.isAnonymous ? undefined : await this.getToken();
       let answer: Answer;
       try {
@@ -125,40 +134,33 @@ export class ConectaHttpClient {
         const remote = createTransportRemoteError({ method, path: displayPath, cause: error, isTimeout: TIMEOUT_CODES.has(transportCode) });
         const canRetry = RETRYABLE_TRANSPORT_CODES.has(transportCode) && (isReplayable || NOT_SENT_CODES.has(transportCode));
         if (!canRetry || attempt >= this.maxRetries) throw remote;
-        await this.wait(method, displayPath, attempt, computeBackoffDelay(this.backoff, attempt, this.clock.random()), transportCode, remote);
+        await this.wait(method, displayPath, attempt + rateLimitedCount + 1, computeBackoffDelay(this.backoff, attempt, this.clock.random()), transportCode, remote);
+        attempt += 1;
         continue;
       }
       if (answer.status === 401 && !options.isAnonymous && !hasRefreshed) {
         hasRefreshed = true;
-        if (await this.refreshToken(sentToken)) {
-          attempt -= 1;
-          continue;
-        }
+        if (await this.refreshToken(sentToken)) continue;
       }
+      const remote = createHttpRemoteError({ method, path: displayPath, status: answer.status, body: answer.body, text: answer.text });
+      if (answer.status === 429) {
+        // Not processed, so always safe to send again (creates included): only the deadline bounds the waiting.
+        rateLimitedCount += 1;
+        const delay = this.computeRetryDelay(answer, rateLimitedCount - 1);
+        this.limiter.onRateLimited();
+        this.pacer.onRateLimited(answer.startedAt, this.clock.now(), delay);
+        this.emit({ type: 'rate-limited', waitMs: delay, concurrency: this.limiter.concurrency });
+        await this.wait(method, displayPath, attempt + rateLimitedCount, delay, 'HTTP 429', remote);
+        continue;
+      }
+      this.pacer.onAccepted(answer.startedAt, this.clock.now());
       if (answer.status >= 200 && answer.status < 300 && readVendorFailure(answer.body) === undefined) {
         this.limiter.onSuccess();
         return answer.body;
       }
-      const remote = createHttpRemoteError({ method, path: displayPath, status: answer.status, body: answer.body, text: answer.text });
-      const isRateLimited = answer.status === 429;
-      if (isRateLimited) this.limiter.onRateLimited();
-      const canRetry = RETRYABLE_STATUSES.has(answer.status) && (isReplayable || isRateLimited);
-      // A 429 is waited out as the server asks, within the deadline; it has its own, larger budget.
-      if (isRateLimited) {
-        rateLimitedCount += 1;
-        attempt -= 1;
-      }
-      if (!canRetry || attempt >= this.maxRetries || rateLimitedCount > MAX_RATE_LIMITED_RETRIES) throw remote;
-      const retryAfter = parseRetryAfter(answer.headers['retry-after'], Date.now());
-      const delay = retryAfter === undefined
-        ? computeBackoffDelay(this.backoff, attempt, this.clock.random())
-        : Math.min(retryAfter, this.backoff.maxRetryAfterMs);
-      if (isRateLimited) {
-        // The server's Retry-After holds for the whole client, not only this request.
-        this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + delay);
-        this.emit({ type: 'rate-limited', waitMs: delay, concurrency: this.limiter.concurrency });
-      }
-      await this.wait(method, displayPath, attempt, delay, `HTTP ${answer.status}`, remote);
+      if (!RETRYABLE_STATUSES.has(answer.status) || !isReplayable || attempt >= this.maxRetries) throw remote;
+      await this.wait(method, displayPath, attempt + rateLimitedCount + 1, this.computeRetryDelay(answer, attempt), `HTTP ${answer.status}`, remote);
+      attempt += 1;
     }
   }
 
@@ -167,9 +169,16 @@ export class ConectaHttpClient {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  private async wait(method: string, path: string, attempt: number, delayMs: number, reason: string, failure: RemoteError): Promise<void> {
+  /** The server's `Retry-After` (capped), or else a jittered backoff growing with `attempt` (from 0). */
+  private computeRetryDelay(answer: Answer, attempt: number): number {
+    const retryAfter = parseRetryAfter(answer.headers['retry-after'], Date.now());
+    return retryAfter === undefined ? computeBackoffDelay(this.backoff, attempt, this.clock.random()) : Math.min(retryAfter, this.backoff.maxRetryAfterMs);
+  }
+
+  /** Sleeps before retry number `retry` (from 1), unless the deadline would pass first. */
+  private async wait(method: string, path: string, retry: number, delayMs: number, reason: string, failure: RemoteError): Promise<void> {
     if (this.clock.now() + delayMs >= this.deadlineAt) throw failure;
-    this.emit({ type: 'retry', method, path, attempt: attempt + 1, delayMs, reason });
+    this.emit({ type: 'retry', method, path, attempt: retry, delayMs, reason });
     await this.clock.sleep(delayMs);
   }
 
@@ -178,20 +187,16 @@ export class ConectaHttpClient {
     if (remaining <= 0) {
       throw new RemoteError({ method, path: displayPath, code: 'PROVIDER_TIMEOUT', vendorMessage: 'the overall deadline of the run has passed', hint: 'Raise CONECTA_DEADLINE, or apply fewer changes at once.' });
     }
-    const timeout = Math.max(1, Math.min(this.timeoutMs, remaining));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
     await this.limiter.acquire();
-    // Waits out a pause another request learnt of (429 + Retry-After), holding its slot.
-    while (this.pausedUntil > this.clock.now()) {
-      if (this.pausedUntil >= this.deadlineAt) break;
-      await this.clock.sleep(this.pausedUntil - this.clock.now());
-    }
-    const started = this.clock.now();
+    let started: number | undefined;
     let status: number | undefined;
     try {
+      started = await this.waitForTurn(method, displayPath);
+      const timeout = Math.max(1, Math.min(this.timeoutMs, this.deadlineAt - started));
       const response = await this.dispatcher.request({
         origin: this.origin,
         path: this.formatRequestPath(path, options),
@@ -203,11 +208,28 @@ export class ConectaHttpClient {
       });
       status = response.statusCode;
       const text = await response.body.text();
-      return { status: response.statusCode, headers: response.headers, body: parseJson(text), text };
+      return { startedAt: started, status: response.statusCode, headers: response.headers, body: parseJson(text), text };
     } finally {
       this.limiter.release();
-      this.emit({ type: 'request', method, path: displayPath, status, durationMs: Math.round(this.clock.now() - started) });
+      if (started !== undefined) this.emit({ type: 'request', method, path: displayPath, status, durationMs: Math.round(this.clock.now() - started) });
     }
+  }
+
+  /**
+   * Waits, holding a concurrency slot, until the pace and any Retry-After pause let a request
+   * start; claims that start and returns its time. Never starts a request early: a wait that would
+   * outlast the deadline fails instead.
+   */
+  private async waitForTurn(method: string, displayPath: string): Promise<number> {
+    for (let readyAt = this.pacer.readyAt(); readyAt > this.clock.now(); readyAt = this.pacer.readyAt()) {
+      if (readyAt >= this.deadlineAt) {
+        throw new RemoteError({ method, path: displayPath, code: 'PROVIDER_RATE_LIMIT', vendorMessage: 'the tenant asked to wait past the overall deadline of the run', hint: hintFor('PROVIDER_RATE_LIMIT') });
+      }
+      await this.clock.sleep(readyAt - this.clock.now());
+    }
+    const now = this.clock.now();
+    this.pacer.onStart(now);
+    return now;
   }
 
   private formatRequestPath(path: string, options: CallOptions): string {

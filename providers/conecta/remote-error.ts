@@ -51,7 +51,7 @@ const hints: Record<string, string> = {
   PROVIDER_NOT_FOUND: 'The object is gone from the tenant (deleted by someone else?). Run `conecta plan` again to refresh.',
   PROVIDER_CONFLICT: 'The tenant refused the change because of another object (a duplicate name, or an object still in use). Run `conecta plan` again to see the current state.',
   PROVIDER_VALIDATION: 'The tenant rejected a value; fix the field named above in the config.',
-  PROVIDER_RATE_LIMIT: 'The tenant kept answering 429 (too many requests). Wait a minute, or lower CONECTA_PARALLELISM.',
+  PROVIDER_RATE_LIMIT: 'The tenant kept answering 429 (too many requests) until the overall deadline. Raise CONECTA_DEADLINE, or apply fewer changes at once.',
   PROVIDER_UNAVAILABLE: 'The tenant is failing or overloaded; try again later. Nothing is left half-done: run `conecta plan` to see what was applied.',
   PROVIDER_TIMEOUT: 'The tenant did not answer in time. Raise CONECTA_TIMEOUT (seconds) or try again later.',
   PROVIDER_UNREACHABLE: 'Check CONECTA_URL and your network connection.',

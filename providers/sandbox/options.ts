@@ -134,3 +134,39 @@ export function parseRate(text: string): number {
   if (unit.startsWith('h')) return value / 60;
   return value;
 }
+
+/** Sandbox settings as typed on a command line or in environment variables. */
+export interface SandboxTextOptions {
+  port?: number;
+  dataFile?: string;
+  latency?: string;
+  jitter?: string;
+  failRate?: string;
+  ghostWriteRate?: string;
+  rateLimit?: string;
+  seed?: number;
+  flowsEnabled?: boolean;
+}
+
+function parseShare(name: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new RangeError(`Invalid ${name} "${text}": use a number between 0 and 1, e.g. 0.1`);
+  }
+  return value;
+}
+
+/** Turns command-line values ("20ms", "300/min", "0.1") into SandboxOptions; throws RangeError on bad input. */
+export function sandboxOptionsFromText(text: SandboxTextOptions): SandboxOptions {
+  const options: SandboxOptions = {};
+  if (text.port !== undefined) options.port = text.port;
+  if (text.dataFile !== undefined) options.dataFile = text.dataFile;
+  if (text.latency !== undefined) options.latencyMs = parseDuration(text.latency);
+  if (text.jitter !== undefined) options.jitterMs = parseDuration(text.jitter);
+  if (text.failRate !== undefined) options.failRate = parseShare('fail rate', text.failRate);
+  if (text.ghostWriteRate !== undefined) options.ghostWriteRate = parseShare('ghost-write rate', text.ghostWriteRate);
+  if (text.rateLimit !== undefined) options.rateLimitPerMinute = parseRate(text.rateLimit);
+  if (text.seed !== undefined) options.seed = text.seed;
+  if (text.flowsEnabled !== undefined) options.flowsEnabled = text.flowsEnabled;
+  return options;
+}

@@ -46,13 +46,14 @@ describe('conecta validate', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       valid: false,
       diagnostics: [{ code: 'CONFIG_ENUM', severity: 'error', message: expect.stringContaining('distributionRule'), hint: 'Did you mean `leastBusy`?', file: join(directory, 'config.yaml'), line: 4, column: 23, pointer: '/teams/0/distributionRule' }],
+      environments: [{ name: 'default', valid: false, counts: { teams: 1 } }],
     });
   });
 
   it('prints valid: true in JSON and exits 0 for the minimal example', () => {
     const result = runCli('validate', 'examples/minimal', '--json');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ valid: true, diagnostics: [] });
+    expect(JSON.parse(result.stdout)).toEqual({ valid: true, diagnostics: [], environments: [{ name: 'default', valid: true, counts: { tabulations: 1, teams: 1, agents: 1 } }] });
   });
 
   it('composes large configs in worker threads with the same positions', async () => {

@@ -35,7 +35,7 @@ async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 
 function createProject(config: string): string {
   const cwd = mkdtempSync(join(tmpdir(), 'conecta-e2e-apply-'));
-  writeFileSync(join(cwd, 'conecta.yaml'), config);
+  writeFileSync(join(cwd, 'tenant.yaml'), config);
   return cwd;
 }
 
@@ -141,7 +141,7 @@ describe('conecta apply (end to end)', () => {
     const sandbox = await createSandbox();
     const cwd = createProject(generateLayeredConfig({ perLevel: 2 }));
     expect((await runCli(['apply', '--auto-approve'], cwd, sandbox)).code).toBe(0);
-    writeFileSync(join(cwd, 'conecta.yaml'), generateLayeredConfig({ perLevel: 2 }).replace('name: bench admin 0000', 'name: Reviewed Name').replace('name: bench admin 0001', 'name: Reviewed Two'));
+    writeFileSync(join(cwd, 'tenant.yaml'), generateLayeredConfig({ perLevel: 2 }).replace('name: bench admin 0000', 'name: Reviewed Name').replace('name: bench admin 0001', 'name: Reviewed Two'));
     expect((await runCli(['plan', '--out', 'plan.json'], cwd, sandbox)).code).not.toBe(1);
 
     // Someone changes two objects the plan depends on, out of band.

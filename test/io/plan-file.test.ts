@@ -10,14 +10,16 @@ async function aTempDir(): Promise<string> {
 }
 
 describe('writePlanFile and readPlanFile', () => {
-  test('round-trip the masked plan and the config paths, stored relative to the plan file', async () => {
+  test('round-trip the masked plan, the config layers (stored relative to the plan file) and the prune choice', async () => {
     const dir = await aTempDir();
-    await writePlanFile('out/plan.json', buildRepresentativePlan(), ['config'], dir);
+    await writePlanFile('out/plan.json', buildRepresentativePlan(), { layers: [['config/base'], ['config/prod']], isPruned: true }, dir);
     const raw = JSON.parse(await readFile(join(dir, 'out/plan.json'), 'utf8'));
-    expect(raw.paths).toEqual(['../config']);
+    expect(raw.layers).toEqual([['../config/base'], ['../config/prod']]);
+    expect(raw.prune).toBe(true);
     expect(JSON.stringify(raw)).not.toContain('segredo-123');
     const saved = await readPlanFile(join(dir, 'out/plan.json'));
-    expect(saved.paths).toEqual([join(dir, 'config')]);
+    expect(saved.layers).toEqual([[join(dir, 'config/base')], [join(dir, 'config/prod')]]);
+    expect(saved.isPruned).toBe(true);
     expect(saved.plan.fingerprints).toEqual(buildRepresentativePlan().fingerprints);
     expect(saved.plan.changes.map((change) => change.id)).toEqual(buildRepresentativePlan().changes.map((change) => change.id));
   });

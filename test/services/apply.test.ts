@@ -24,7 +24,7 @@ async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 
 function createProject(config: string): string {
   const cwd = mkdtempSync(join(tmpdir(), 'conecta-apply-'));
-  writeFileSync(join(cwd, 'conecta.yaml'), config);
+  writeFileSync(join(cwd, 'tenant.yaml'), config);
   return cwd;
 }
 
@@ -46,7 +46,7 @@ async function apply(sandbox: Sandbox, cwd: string, overrides: Partial<ApplyOpti
   const stdout = createSink();
   const stderr = createSink();
   const outcome = await runApply({
-    paths: [cwd], cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token },
+    targetOptions: { cwd, paths: [cwd], env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token } }, cwd,
     isAutoApproved: true, isForced: false, parallelism: 8, prompter: refusingPrompter,
     style: createStyle(false), isJson: false, isVerbose: false, isLiveProgress: false, stdout, stderr,
     ...overrides,
@@ -158,7 +158,7 @@ describe('runApply against the sandbox', () => {
     const sandbox = await createSandbox();
     const cwd = createProject(generateLayeredConfig({ perLevel: 12 }));
     await apply(sandbox, cwd);
-    writeFileSync(join(cwd, 'conecta.yaml'), `${generateLayeredConfig({ perLevel: 1 })}prune: true\n`);
+    writeFileSync(join(cwd, 'tenant.yaml'), `${generateLayeredConfig({ perLevel: 1 })}prune: true\n`);
     sandbox.resetAudit();
     await expect(apply(sandbox, cwd)).rejects.toMatchObject({ code: 'APPLY_UNSAFE_PLAN', message: expect.stringMatching(/unsafe:\n {2}- /), hint: expect.stringContaining('--force') });
     expect(sandbox.audit().writes).toBe(0);

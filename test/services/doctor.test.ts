@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('runDoctor', () => {
   it('reports the local sandbox, its version, the account and a count per kind', async () => {
     const notes: string[] = [];
-    const report = await runDoctor({ env: {}, cwd, onNotice: (text) => notes.push(text) });
+    const report = await runDoctor({ targetOptions: { cwd, env: {} }, cwd, onNotice: (text) => notes.push(text) });
     expect(notes[0]).toContain('local sandbox');
     expect(report.target.isSandbox).toBe(true);
     expect(report.apiVersion).toMatch(/^4/);
@@ -33,7 +33,7 @@ describe('runDoctor', () => {
   it('lists flows as not supported by a tenant without a flow endpoint', async () => {
     const sandbox = await startSandbox({ port: 0, flowsEnabled: false });
     try {
-      const report = await runDoctor({ env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token }, cwd });
+      const report = await runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token } }, cwd });
       expect(report.unsupported.map((entry) => entry.kind)).toEqual(['flow']);
       expect(report.counts.map((entry) => entry.kind)).not.toContain('flow');
       expect(renderDoctorReport(report, createStyle(false))).toContain('Not supported by this tenant');
@@ -45,7 +45,7 @@ describe('runDoctor', () => {
   it('fails with PROVIDER_AUTH when the tenant refuses the token', async () => {
     const sandbox = await startSandbox({ port: 0 });
     try {
-      await expect(runDoctor({ env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: 'not-the-token' }, cwd })).rejects.toMatchObject({ code: 'PROVIDER_AUTH', status: 401 });
+      await expect(runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: 'not-the-token' } }, cwd })).rejects.toMatchObject({ code: 'PROVIDER_AUTH', status: 401 });
     } finally {
       await sandbox.close();
     }
@@ -55,6 +55,6 @@ describe('runDoctor', () => {
     const sandbox = await startSandbox({ port: 0 });
     const url = sandbox.url;
     await sandbox.close();
-    await expect(runDoctor({ env: { CONECTA_URL: url, CONECTA_TOKEN: 'x-token', CONECTA_TIMEOUT: '2' }, cwd })).rejects.toMatchObject({ code: 'PROVIDER_UNREACHABLE' });
+    await expect(runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: url, CONECTA_TOKEN: 'x-token', CONECTA_TIMEOUT: '2' } }, cwd })).rejects.toMatchObject({ code: 'PROVIDER_UNREACHABLE' });
   });
 });

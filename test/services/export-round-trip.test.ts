@@ -70,7 +70,7 @@ async function exportThenPlan(desired: DesiredState): Promise<Plan> {
   try {
     const env = { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token };
     await withProvider(env, root, (provider, unsupported) => seed(provider, unsupported, desired));
-    const summary = await runExport({ outDir: 'export', isForced: false, env, cwd: root, now: () => new Date('2025-01-01T00:00:00Z') });
+    const summary = await runExport({ outDir: 'export', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-01-01T00:00:00Z') });
     expect(summary.skipped).toEqual([]);
     const loaded = await loadConfig([join(root, 'export')], { env: secretEnvironment(desired, summary.secrets) });
     expect(loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);

@@ -33,7 +33,7 @@ async function startSeededSandbox(options: { flowsEnabled?: boolean } = {}): Pro
 }
 
 function exportOptions(env: Record<string, string>, overrides: Partial<ExportOptions> = {}): ExportOptions {
-  return { outDir: 'conecta', isForced: false, env, cwd: root, now: () => new Date('2025-03-04T10:00:00Z'), ...overrides };
+  return { outDir: 'conecta', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-03-04T10:00:00Z'), ...overrides };
 }
 
 describe('runExport', () => {

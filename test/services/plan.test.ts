@@ -18,7 +18,7 @@ async function planAgainstSandbox(paths: string[], format: PlanFormat, extra: { 
   const stdout = aSink();
   const stderr = aSink();
   const outcome = await runPlan({
-    paths, format, ...extra, cwd: dir, env: { CONECTA_SANDBOX_DATA: join(dir, 'sandbox.json') }, style: createStyle(false), stdout, stderr,
+    targetOptions: { cwd: dir, paths, env: { CONECTA_SANDBOX_DATA: join(dir, 'sandbox.json') } }, format, ...extra, cwd: dir, style: createStyle(false), stdout, stderr,
   });
   return { dir, outcome, stdout: stdout.text(), stderr: stderr.text() };
 }
@@ -44,7 +44,8 @@ describe('runPlan against the local sandbox', () => {
   test('saves the plan with --out for apply --plan', async () => {
     const { dir, outcome, stderr } = await planAgainstSandbox([example], 'markdown', { out: 'plan.json' });
     const saved = await readPlanFile(join(dir, 'plan.json'));
-    expect(saved.paths).toEqual([example]);
+    expect(saved.layers).toEqual([[example]]);
+    expect(saved.isPruned).toBe(false);
     expect(saved.plan.fingerprints.config).toBe(outcome.plan.fingerprints.config);
     expect(stderr).toContain('conecta apply --plan plan.json');
   });

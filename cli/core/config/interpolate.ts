@@ -47,7 +47,8 @@ export function interpolateDocument(root: unknown, file: string, sources: Interp
       }
       const [, source, name] = reference as unknown as [string, 'env' | 'var', string];
       if (source === 'env') {
-        const value = sources.env[name];
+        // Own properties only: `${env:constructor}` must not find Object.prototype's.
+        const value = Object.hasOwn(sources.env, name) ? sources.env[name] : undefined;
         if (value === undefined) {
           result.diagnostics.push({ code: 'CONFIG_ENV_UNSET', severity: 'error', message: `The environment variable ${name} is not set.`, hint: `Set ${name} before running conecta (for example in your CI secrets).`, file, pointer });
           return match;
@@ -55,7 +56,7 @@ export function interpolateDocument(root: unknown, file: string, sources: Interp
         envValues.push(value);
         return value;
       }
-      const value = sources.variables?.[name];
+      const value = sources.variables && Object.hasOwn(sources.variables, name) ? sources.variables[name] : undefined;
       if (value === undefined) {
         result.diagnostics.push({ code: 'CONFIG_VAR_UNSET', severity: 'error', message: `The variable ${name} is not defined.`, hint: 'Define it for the environment you are using.', file, pointer });
         return match;

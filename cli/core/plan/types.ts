@@ -93,9 +93,16 @@ export interface PlanFingerprints {
   live: Record<ResourceAddress, string>;
 }
 
+export interface PlanTarget {
+  url: string;
+  isSandbox: boolean;
+  /** The environment of conecta.yaml the plan was made for, if any. */
+  environment?: string;
+}
+
 export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
-  target: { url: string; isSandbox: boolean };
+  target: PlanTarget;
   /** In apply order. */
   changes: Change[];
   unmanaged: UnmanagedResource[];

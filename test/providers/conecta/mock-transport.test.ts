@@ -106,6 +106,24 @@ describe('retries, rate limits and timeouts', () => {
     await expect(t.provider.list('pause')).rejects.toMatchObject({ code: 'PROVIDER_RATE_LIMIT', status: 429 });
   });
 
+  it('keeps retrying a create answered 429, however many times, while the deadline allows', async () => {
+    const t = openTenant();
+    t.pool.intercept({ path: apiPath('/tabulations'), method: 'GET' }).reply(200, emptyPage);
+    t.pool.intercept({ path: apiPath('/tabulations'), method: 'POST' }).reply(429, {}, { headers: { 'retry-after': '1' } }).times(40);
+    t.pool.intercept({ path: apiPath('/tabulations'), method: 'POST' }).reply(200, { _id: '64b0000000000000000002ff', name: 'Novo' });
+    expect((await t.provider.create('tabulation', { name: 'Novo' })).id).toBe('64b0000000000000000002ff');
+    t.agent.assertNoPendingInterceptors();
+  });
+
+  it('starts no request inside a Retry-After pause that outlasts the deadline, and fails instead', async () => {
+    const t = openTenant({ deadlineMs: 5_000 });
+    t.pool.intercept({ path: apiPath('/pauses'), method: 'GET' }).reply(429, {}, { headers: { 'retry-after': '10' } });
+    t.pool.intercept({ path: apiPath('/tabulations'), method: 'GET' }).reply(200, emptyPage);
+    await expect(t.provider.list('pause')).rejects.toMatchObject({ code: 'PROVIDER_RATE_LIMIT' });
+    await expect(t.provider.list('tabulation')).rejects.toMatchObject({ code: 'PROVIDER_RATE_LIMIT', vendorMessage: expect.stringContaining('deadline') });
+    expect(t.events.filter((event) => event.type === 'request' && event.path.startsWith('/api/v4/tabulations'))).toEqual([]);
+  });
+
   it('retries a GET that timed out, then reports PROVIDER_TIMEOUT when it keeps timing out', async () => {
     const t = openTenant({ maxRetries: 2 });
     t.pool.intercept({ path: apiPath('/pauses'), method: 'GET' }).replyWithError(new errors.HeadersTimeoutError()).times(3);

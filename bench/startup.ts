@@ -1,0 +1,112 @@
+/**
+ * Benchmark B0 (perf-reliability.md §5.2): `conecta --version` and `conecta --help` against a bare
+ * `node -e 0`, median of RUNS interleaved runs (BENCH_STARTUP_RUNS, default 15), with peak RSS.
+ * Also proves that `--version` loads no YAML parser, ajv nor undici: a preload records every
+ * module loaded (ESM through a resolve hook, CommonJS through the require cache) and prints the
+ * list at exit. Targets: --version ≤ 80 ms and --help ≤ 150 ms over the bare start; RSS ≤ 80 MB.
+ *
+ * Run: `npm run build && node dist/bench/startup.js` (prints one JSON line last).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const runJs = fileURLToPath(new URL('../../cli/bin/run.js', import.meta.url));
+const HEAVY_PACKAGES = ['yaml', 'ajv', 'undici'] as const;
+
+/** Prints `maxrss:<KB>` on stderr at exit. */
+const RSS_REPORTER = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss:"+process.resourceUsage().maxRSS+"\\n"))';
+
+/** Records every module URL resolved (ESM) and every CommonJS file loaded into $MODULE_LOG. */
+const MODULE_RECORDER = `data:text/javascript,${encodeURIComponent([
+  'import Module, { register } from "node:module";',
+  'import { appendFileSync } from "node:fs";',
+  'const hook = `import { appendFileSync } from "node:fs";',
+  'export async function resolve(specifier, context, next) { const resolved = await next(specifier, context); appendFileSync(process.env.MODULE_LOG, resolved.url + "\\\\n"); return resolved; }`;',
+  'register("data:text/javascript," + encodeURIComponent(hook));',
+  'process.on("exit", () => appendFileSync(process.env.MODULE_LOG, Object.keys(Module._cache).map((file) => file + "\\n").join("")));',
+].join('\n'))}`;
+
+export interface StartupFigures {
+  runs: number;
+  bareMs: number;
+  versionMs: number;
+  helpMs: number;
+  versionOverheadMs: number;
+  helpOverheadMs: number;
+  versionRssMb: number;
+  helpRssMb: number;
+  /** Heavy packages that `--version` loaded (should be empty). */
+  versionLoadedHeavy: string[];
+  modulesLoadedByVersion: number;
+}
+
+function timeRun(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; rssMb: number } {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', RSS_REPORTER, ...args], { encoding: 'utf8', env });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
+  return { ms, rssMb: Number(/maxrss:(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** The heavy packages among the modules that `conecta --version` loads. */
+export function listHeavyModulesOfVersion(): { heavy: string[]; count: number } {
+  const directory = mkdtempSync(join(tmpdir(), 'conecta-bench-startup-'));
+  try {
+    const log = join(directory, 'modules.txt');
+    const child = spawnSync(process.execPath, ['--import', MODULE_RECORDER, runJs, '--version'], { encoding: 'utf8', env: { ...process.env, MODULE_LOG: log } });
+    if (child.status !== 0) throw new Error(`conecta --version exited ${child.status}: ${child.stderr}`);
+    const modules = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean).map((entry) => (entry.startsWith('/') ? pathToFileURL(entry).href : entry)))];
+    const heavy = HEAVY_PACKAGES.filter((name) => modules.some((url) => url.includes(`/node_modules/${name}/`)));
+    return { heavy, count: modules.length };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+export function measureStartup(runs = Number(process.env.BENCH_STARTUP_RUNS ?? 15)): StartupFigures {
+  const env = { ...process.env, NO_COLOR: '1' };
+  const bare: number[] = [];
+  const version: number[] = [];
+  const help: number[] = [];
+  let versionRss = 0;
+  let helpRss = 0;
+  timeRun([runJs, '--version'], env); // warm the file cache
+  for (let run = 0; run < runs; run += 1) {
+    bare.push(timeRun(['-e', '0'], env).ms);
+    const versionRun = timeRun([runJs, '--version'], env);
+    version.push(versionRun.ms);
+    versionRss = Math.max(versionRss, versionRun.rssMb);
+    const helpRun = timeRun([runJs, '--help'], env);
+    help.push(helpRun.ms);
+    helpRss = Math.max(helpRss, helpRun.rssMb);
+  }
+  const loaded = listHeavyModulesOfVersion();
+  return {
+    runs,
+    bareMs: median(bare),
+    versionMs: median(version),
+    helpMs: median(help),
+    versionOverheadMs: median(version) - median(bare),
+    helpOverheadMs: median(help) - median(bare),
+    versionRssMb: versionRss,
+    helpRssMb: helpRss,
+    versionLoadedHeavy: loaded.heavy,
+    modulesLoadedByVersion: loaded.count,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figures = measureStartup();
+  console.log(`node -e 0: ${figures.bareMs.toFixed(0)} ms; conecta --version: ${figures.versionMs.toFixed(0)} ms (+${figures.versionOverheadMs.toFixed(0)} ms, ${figures.versionRssMb.toFixed(0)} MB); `
+    + `conecta --help: ${figures.helpMs.toFixed(0)} ms (+${figures.helpOverheadMs.toFixed(0)} ms, ${figures.helpRssMb.toFixed(0)} MB); medians of ${figures.runs} runs.`);
+  console.log(`--version loaded ${figures.modulesLoadedByVersion} modules; heavy ones: ${figures.versionLoadedHeavy.length === 0 ? 'none' : figures.versionLoadedHeavy.join(', ')}.`);
+  console.log(JSON.stringify({ startup: figures }));
+}

@@ -1,0 +1,55 @@
+// `conecta sandbox`: runs the local SZ.chat-compatible server in the foreground.
+// Thin by design: flags → SandboxOptions → startSandbox; value parsing lives in the sandbox module.
+
+import { Command, Flags } from '@oclif/core';
+
+export class Sandbox extends Command {
+  static override summary = 'Run a local server that speaks the Conecta (SZ.chat v4) API, for trying plans and applies safely.';
+
+  static override description = [
+    'Stores everything in one JSON file and can inject faults (latency, failures, ghost writes, rate limits).',
+    'Point the CLI at it with the CONECTA_URL and CONECTA_TOKEN values it prints. Stop it with Ctrl-C.',
+  ].join('\n');
+
+  static override examples = [
+    '<%= config.bin %> sandbox',
+    '<%= config.bin %> sandbox --port 4011 --latency 20ms --jitter 10ms --fail-rate 0.1 --seed 7',
+    '<%= config.bin %> sandbox --rate-limit 300/min --no-flows',
+  ];
+
+  static override flags = {
+    port: Flags.integer({ description: 'TCP port on 127.0.0.1 (0 picks a free one).', default: 4010, min: 0, max: 65535, env: 'CONECTA_SANDBOX_PORT' }),
+    data: Flags.string({ description: 'JSON file holding the store.', default: '.conecta/sandbox.json', env: 'CONECTA_SANDBOX_DATA' }),
+    latency: Flags.string({ description: 'Delay added to each API request, e.g. 20ms or 1s.', env: 'CONECTA_SANDBOX_LATENCY' }),
+    jitter: Flags.string({ description: 'Extra random delay up to this value, e.g. 10ms.', env: 'CONECTA_SANDBOX_JITTER' }),
+    'fail-rate': Flags.string({ description: 'Share of API requests answered 502/503/504 (0..1).', env: 'CONECTA_SANDBOX_FAIL_RATE' }),
+    'ghost-write-rate': Flags.string({ description: 'Share of writes applied but answered 504 (0..1).', env: 'CONECTA_SANDBOX_GHOST_WRITE_RATE' }),
+    'rate-limit': Flags.string({ description: 'Token-bucket limit, e.g. 300/min or 5/s (answers 429 with Retry-After).', env: 'CONECTA_SANDBOX_RATE_LIMIT' }),
+    seed: Flags.integer({ description: 'Seed for fault draws and ids, so runs are replayable.', min: 0, env: 'CONECTA_SANDBOX_SEED' }),
+    flows: Flags.boolean({ description: 'Serve the (inferred) /flows endpoint; --no-flows answers 404 like a tenant without it.', default: true, allowNo: true }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Sandbox);
+    const { startSandbox, sandboxOptionsFromText } = await import('../../providers/sandbox/index.js');
+    let options;
+    try {
+      options = sandboxOptionsFromText({
+        port: flags.port, dataFile: flags.data, latency: flags.latency, jitter: flags.jitter,
+        failRate: flags['fail-rate'], ghostWriteRate: flags['ghost-write-rate'], rateLimit: flags['rate-limit'],
+        seed: flags.seed, flowsEnabled: flags.flows,
+      });
+    } catch (error) {
+      this.error(error instanceof Error ? error.message : String(error), { exit: 1 });
+    }
+    const sandbox = await startSandbox(options);
+    this.log(`Conecta sandbox listening on ${sandbox.url} (data: ${sandbox.dataFile ?? 'in memory'})`);
+    this.log(`CONECTA_URL=${sandbox.url} CONECTA_TOKEN=${sandbox.token}`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    await sandbox.close();
+    this.log('Conecta sandbox stopped.');
+  }
+}

@@ -1,0 +1,21 @@
+/** Flags shared by every command that reads config or talks to a tenant. */
+import { Flags } from '@oclif/core';
+
+export const targetFlags = {
+  env: Flags.string({ description: 'The environment of conecta.yaml to target (its URL, credentials, variables and config folders).', env: 'CONECTA_ENV' }),
+  project: Flags.string({ description: 'The project file (default: the nearest conecta.yaml in this folder or above).', env: 'CONECTA_PROJECT' }),
+};
+
+/** What a command passes to `resolveTarget`: explicit PATH arguments win over the project's folders. */
+export function toTargetOptions(argv: unknown[], flags: Record<string, unknown>) {
+  const paths = argv.map(String);
+  const envName = typeof flags.env === 'string' ? flags.env : undefined;
+  const projectFile = typeof flags.project === 'string' ? flags.project : undefined;
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    ...(envName === undefined ? {} : { envName }),
+    ...(projectFile === undefined ? {} : { projectFile }),
+    ...(paths.length > 0 ? { paths } : {}),
+  };
+}

@@ -1,0 +1,125 @@
+// startSandbox: a local HTTP server on 127.0.0.1 speaking the SZ.chat REST API v4 wire
+// format, for tests, benchmarks and `conecta sandbox`. See README.md for what is inferred.
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { ApiContext } from './api.js';
+import { AuditRecorder, type Audit } from './audit.js';
+import { TokenRegistry } from './auth.js';
+import { FaultInjector } from './faults.js';
+import { mergeFaults, resolveOptions, type FaultOptions, type SandboxOptions } from './options.js';
+import { loadStoreFile, StoreWriter } from './persistence.js';
+import { createIdGenerator, createRandom, deriveSeed } from './random.js';
+import { TokenBucket } from './rate-limit.js';
+import { createRequestHandler, type SandboxRuntime } from './server.js';
+import { Store, type StoreView } from './store.js';
+
+export type { Audit, RequestLogEntry, RetryAfterNotice } from './audit.js';
+export type { KindName } from './kinds.js';
+export { FLOW_BLOCK_REFERENCE_KEYS, KIND_NAMES, KINDS } from './kinds.js';
+export {
+  DEFAULT_FAULTS, parseDuration, parseRate, sandboxOptionsFromText,
+  type FaultOptions, type SandboxOptions, type SandboxTextOptions,
+} from './options.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
+export type { StoreData, StoreView } from './store.js';
+
+export interface RunningSandbox {
+  /** http://127.0.0.1:PORT (no trailing slash; the API is under /api/v4). */
+  url: string;
+  /** The static API token. */
+  token: string;
+  /** Absolute path of the data file, when persistent. */
+  dataFile: string | undefined;
+  /** Ends hanging requests and keep-alive sockets, waits for the last save. */
+  close(): Promise<void>;
+  audit(): Audit;
+  resetAudit(): void;
+  /** Changes fault options at run time; returns the options now in force. */
+  setFaults(patch: Partial<FaultOptions>): FaultOptions;
+  /** Empties the store (keeping the built-in group) and saves it. */
+  resetStore(): Promise<void>;
+  store: StoreView;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const resolved = resolveOptions(options);
+  const dataFile = resolved.dataFile === undefined ? undefined : resolve(resolved.dataFile);
+  const newId = createIdGenerator(createRandom(deriveSeed(resolved.faults.seed, 1)), resolved.now);
+  const loaded = dataFile ? await loadStoreFile(dataFile) : undefined;
+  const store = new Store({
+    newId,
+    now: resolved.now,
+    enforceUniqueKeys: resolved.enforceUniqueKeys,
+    isKindEnabled: (kind) => kind !== 'flow' || resolved.flowsEnabled,
+  }, loaded);
+  const writer = dataFile ? new StoreWriter(dataFile, () => store.snapshot()) : undefined;
+  if (writer && !loaded) await writer.save();
+
+  const faults = new FaultInjector(resolved.faults);
+  const makeBucket = (perMinute: number): TokenBucket | undefined => (perMinute > 0 ? new TokenBucket(perMinute, Date.now()) : undefined);
+  let bucket = makeBucket(resolved.faults.rateLimitPerMinute);
+  const shutdown = new AbortController();
+
+  const api: ApiContext = {
+    store,
+    tokens: new TokenRegistry(resolved.token, resolved.tokenTtlMs, () => resolved.now().getTime()),
+    credentials: { email: resolved.email, password: resolved.password },
+    flowsEnabled: resolved.flowsEnabled,
+    apiUrl: '',
+    now: resolved.now,
+    adminUserId: newId(),
+  };
+  const setFaults = (patch: Partial<FaultOptions>): FaultOptions => {
+    const next = mergeFaults(faults.current, patch);
+    if (next.rateLimitPerMinute !== faults.current.rateLimitPerMinute) bucket = makeBucket(next.rateLimitPerMinute);
+    faults.update(next);
+    return faults.current;
+  };
+  const runtime: SandboxRuntime = {
+    api, store, faults, setFaults, shutdown: shutdown.signal,
+    audit: new AuditRecorder(resolved.requestLogSize),
+    bucket: () => bucket,
+    save: () => writer?.save() ?? Promise.resolve(),
+  };
+
+  const server = createServer(createRequestHandler(runtime));
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  api.apiUrl = `${url}/api/v4`;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      shutdown.abort();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await closed;
+      await writer?.idle();
+    })();
+    return closing;
+  };
+
+  return {
+    url,
+    token: resolved.token,
+    dataFile,
+    close,
+    audit: () => runtime.audit.snapshot(store.duplicates()),
+    resetAudit: () => runtime.audit.reset(),
+    setFaults,
+    resetStore: async () => {
+      store.reset();
+      await runtime.save();
+    },
+    store: { list: (kind) => store.list(kind), get: (kind, id) => store.get(kind, id), snapshot: () => store.snapshot() },
+  };
+}

@@ -1,0 +1,244 @@
+// The sandbox's records: creation-ordered lists per kind, natural-key uniqueness, reference
+// checks (on write: every referenced id must exist; on delete: nothing may still refer to
+// the record) and the built-in "Administrador" group. No I/O here: persistence.ts saves the
+// snapshot this store produces.
+
+import { BUILTIN_GROUP_NAME, KIND_NAMES, KINDS, type KindName, type Reference } from './kinds.js';
+import { isPlainObject, validateFields, type FieldErrors, type JsonObject } from './wire.js';
+
+export interface StoreData {
+  version: 1;
+  records: Record<KindName, JsonObject[]>;
+}
+
+export type StoreError =
+  | { code: 'not_found'; message: string }
+  | { code: 'invalid'; errors: FieldErrors }
+  | { code: 'duplicate'; message: string }
+  | { code: 'referenced'; message: string }
+  | { code: 'builtin'; message: string };
+
+export type StoreResult<T> =
+  | { ok: true; value: T; ignored: string[] }
+  | { ok: false; error: StoreError };
+
+export interface StoreOptions {
+  newId: () => string;
+  now: () => Date;
+  enforceUniqueKeys: boolean;
+  /** Whether references to a kind are checked (flows are not when the endpoint is off). */
+  isKindEnabled: (kind: KindName) => boolean;
+}
+
+/** Read access for tests and the admin endpoints. */
+export interface StoreView {
+  list(kind: KindName): JsonObject[];
+  get(kind: KindName, id: string): JsonObject | undefined;
+  snapshot(): StoreData;
+}
+
+function emptyRecords(): Record<KindName, JsonObject[]> {
+  return Object.fromEntries(KIND_NAMES.map((kind) => [kind, []])) as unknown as Record<KindName, JsonObject[]>;
+}
+
+export function isStoreData(value: unknown): value is StoreData {
+  if (!isPlainObject(value) || value['version'] !== 1 || !isPlainObject(value['records'])) return false;
+  const records = value['records'];
+  return Object.values(records).every((list) => Array.isArray(list) && list.every((r) => isPlainObject(r) && typeof r['_id'] === 'string'));
+}
+
+export class Store implements StoreView {
+  private records = emptyRecords();
+  private readonly options: StoreOptions;
+
+  constructor(options: StoreOptions, data?: StoreData) {
+    this.options = options;
+    if (data) this.load(data);
+    else this.reset();
+  }
+
+  /** Replaces the content with `data`, adding the built-in group if it is missing. */
+  load(data: StoreData): void {
+    this.records = emptyRecords();
+    for (const kind of KIND_NAMES) this.records[kind] = (data.records[kind] ?? []).map((r) => structuredClone(r));
+    this.ensureBuiltinGroup();
+  }
+
+  /** Empties the store, keeping only a fresh built-in group. */
+  reset(): void {
+    this.records = emptyRecords();
+    this.ensureBuiltinGroup();
+  }
+
+  list(kind: KindName): JsonObject[] {
+    return this.records[kind].map((r) => this.toWire(kind, r));
+  }
+
+  get(kind: KindName, id: string): JsonObject | undefined {
+    const record = this.find(kind, id);
+    return record ? this.toWire(kind, record) : undefined;
+  }
+
+  snapshot(): StoreData {
+    return { version: 1, records: structuredClone(this.records) };
+  }
+
+  create(kind: KindName, input: JsonObject): StoreResult<JsonObject> {
+    const checked = this.check(kind, input, undefined);
+    if (!checked.ok) return checked;
+    const stamp = this.options.now().toISOString();
+    const record = { _id: this.options.newId(), ...checked.value, created_at: stamp, updated_at: stamp };
+    this.records[kind].push(record);
+    return { ok: true, value: this.toWire(kind, record), ignored: checked.ignored };
+  }
+
+  update(kind: KindName, id: string, input: JsonObject): StoreResult<JsonObject> {
+    const existing = this.find(kind, id);
+    if (!existing) return notFound(kind, id);
+    const definition = KINDS[kind];
+    const body = definition.updateMode === 'merge' ? { ...stripServerFields(kind, existing), ...input } : input;
+    const checked = this.check(kind, body, existing);
+    if (!checked.ok) return checked;
+    if (kind === 'userGroup' && existing['name'] === BUILTIN_GROUP_NAME
+      && (checked.value['name'] !== BUILTIN_GROUP_NAME || checked.value['master'] !== true)) {
+      return { ok: false, error: { code: 'builtin', message: `The built-in user group ${BUILTIN_GROUP_NAME} cannot be renamed nor lose master` } };
+    }
+    const record = { _id: existing['_id'], ...checked.value, created_at: existing['created_at'], updated_at: this.options.now().toISOString() };
+    const list = this.records[kind];
+    list[list.indexOf(existing)] = record;
+    return { ok: true, value: this.toWire(kind, record), ignored: checked.ignored };
+  }
+
+  /** Deletes all of `ids` or none: every id must exist and nothing outside the set may refer to them. */
+  remove(kind: KindName, ids: readonly string[]): StoreResult<string[]> {
+    const targets: JsonObject[] = [];
+    for (const id of ids) {
+      const record = this.find(kind, id);
+      if (!record) return notFound(kind, id);
+      if (kind === 'userGroup' && record['name'] === BUILTIN_GROUP_NAME) {
+        return { ok: false, error: { code: 'builtin', message: `The built-in user group ${BUILTIN_GROUP_NAME} cannot be deleted` } };
+      }
+      targets.push(record);
+    }
+    const deleting = new Set(targets);
+    for (const target of targets) {
+      const referrers = this.referrersOf(kind, String(target['_id']), deleting);
+      if (referrers.length > 0) {
+        return { ok: false, error: { code: 'referenced', message: `${describe(kind, target)} is referenced by ${referrers.join(', ')}` } };
+      }
+    }
+    this.records[kind] = this.records[kind].filter((r) => !deleting.has(r));
+    return { ok: true, value: [...ids], ignored: [] };
+  }
+
+  findByKey(kind: KindName, key: string): JsonObject | undefined {
+    const wanted = normaliseKey(kind, key);
+    const record = this.records[kind].find((r) => keyOf(kind, r) === wanted);
+    return record ? this.toWire(kind, record) : undefined;
+  }
+
+  /** Natural keys stored more than once, per kind (only possible with enforceUniqueKeys off). */
+  duplicates(): Partial<Record<KindName, string[]>> {
+    const out: Partial<Record<KindName, string[]>> = {};
+    for (const kind of KIND_NAMES) {
+      const counts = new Map<string, number>();
+      for (const record of this.records[kind]) {
+        const key = keyOf(kind, record);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const repeated = [...counts].filter(([, n]) => n > 1).map(([key]) => key);
+      if (repeated.length > 0) out[kind] = repeated;
+    }
+    return out;
+  }
+
+  private find(kind: KindName, id: string): JsonObject | undefined {
+    return this.records[kind].find((r) => r['_id'] === id);
+  }
+
+  /** Validates a write; `self` is the record being updated, which may keep its own key. */
+  private check(kind: KindName, input: JsonObject, self: JsonObject | undefined): StoreResult<JsonObject> {
+    const definition = KINDS[kind];
+    const { value, errors, ignored } = validateFields(definition.fields, input, definition.readOnly);
+    definition.check?.(value, errors);
+    if (Object.keys(errors).length > 0) return { ok: false, error: { code: 'invalid', errors } };
+    for (const ref of definition.references(value)) {
+      if (!this.options.isKindEnabled(ref.kind)) continue;
+      if (!this.find(ref.kind, ref.id)) (errors[ref.path] ??= []).push(`The selected ${ref.path} is invalid.`);
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, error: { code: 'invalid', errors } };
+    const record = { ...(definition.normalise?.(value) ?? value), ...definition.serverFields };
+    if (this.options.enforceUniqueKeys && this.keyTaken(kind, record, self)) {
+      return { ok: false, error: { code: 'duplicate', message: 'existing name' } };
+    }
+    return { ok: true, value: record, ignored };
+  }
+
+  private keyTaken(kind: KindName, record: JsonObject, self: JsonObject | undefined): boolean {
+    const key = keyOf(kind, record);
+    const namespace = KINDS[kind].keyNamespace;
+    return KIND_NAMES.some((other) => KINDS[other].keyNamespace === namespace
+      && this.records[other].some((r) => r !== self && keyOf(other, r) === key));
+  }
+
+  private referrersOf(kind: KindName, id: string, excluded: ReadonlySet<JsonObject>): string[] {
+    const out: string[] = [];
+    for (const other of KIND_NAMES) {
+      for (const record of this.records[other]) {
+        if (excluded.has(record)) continue;
+        const refs: Reference[] = KINDS[other].references(record);
+        const paths = refs.filter((r) => r.kind === kind && r.id === id).map((r) => r.path);
+        if (paths.length > 0) out.push(`${describe(other, record)} (${paths.join(', ')})`);
+      }
+    }
+    return out;
+  }
+
+  private toWire(kind: KindName, record: JsonObject): JsonObject {
+    const copy = structuredClone(record);
+    if (kind !== 'team') return copy;
+    // [INF] Membership lives on the agent (`campaigns`); a team's `agents` is derived.
+    const agents = this.records.agent
+      .filter((a) => Array.isArray(a['campaigns']) && a['campaigns'].includes(record['_id']))
+      .map((a) => a['_id']);
+    return { ...copy, agents };
+  }
+
+  private ensureBuiltinGroup(): void {
+    if (this.records.userGroup.some((g) => g['name'] === BUILTIN_GROUP_NAME)) return;
+    const stamp = this.options.now().toISOString();
+    this.records.userGroup.unshift({
+      _id: this.options.newId(), name: BUILTIN_GROUP_NAME, master: true, permissions: [],
+      created_at: stamp, updated_at: stamp,
+    });
+  }
+}
+
+export function notFoundMessage(kind: KindName, id: string): string {
+  return `${capitalise(KINDS[kind].label)} ${id} not found`;
+}
+
+function notFound(kind: KindName, id: string): { ok: false; error: StoreError } {
+  return { ok: false, error: { code: 'not_found', message: notFoundMessage(kind, id) } };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function normaliseKey(kind: KindName, key: string): string {
+  return KINDS[kind].keyCaseInsensitive ? key.toLowerCase() : key;
+}
+
+function keyOf(kind: KindName, record: JsonObject): string {
+  return normaliseKey(kind, String(record[KINDS[kind].keyField] ?? ''));
+}
+
+function describe(kind: KindName, record: JsonObject): string {
+  return `${KINDS[kind].label} '${String(record[KINDS[kind].keyField] ?? record['_id'])}'`;
+}
+
+function stripServerFields(kind: KindName, record: JsonObject): JsonObject {
+  const drop = new Set([...KINDS[kind].readOnly, ...Object.keys(KINDS[kind].serverFields ?? {})]);
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !drop.has(key)));
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { expect, test } from 'vitest';
+import { startSandbox } from '../../../providers/sandbox/index.js';
+import { call, start, tempDir } from './support.js';
+
+test('delays API requests by latencyMs but not admin endpoints', async () => {
+  const sandbox = await start({ latencyMs: 150 });
+  let began = performance.now();
+  await call(sandbox, 'GET', '/tabulations');
+  expect(performance.now() - began).toBeGreaterThanOrEqual(140);
+  began = performance.now();
+  await call(sandbox, 'GET', '/__sandbox/audit');
+  expect(performance.now() - began).toBeLessThan(100);
+});
+
+test('fails the same requests for the same seed and stores nothing for them', async () => {
+  const statuses = async (): Promise<number[]> => {
+    const sandbox = await start({ failRate: 0.5, seed: 7 });
+    const out: number[] = [];
+    for (let i = 0; i < 20; i += 1) out.push((await call(sandbox, 'POST', '/tabulations', { name: `t${i}` })).status);
+    expect(sandbox.store.list('tabulation')).toHaveLength(out.filter((s) => s === 200).length);
+    return out;
+  };
+  const first = await statuses();
+  expect(first).toContain(200);
+  expect(first.some((s) => [502, 503, 504].includes(s))).toBe(true);
+  expect(await statuses()).toEqual(first);
+});
+
+test('stores and saves a ghost write, then answers 504', async () => {
+  const dataFile = join(await tempDir(), 'store.json');
+  const sandbox = await start({ dataFile, ghostWriteRate: 1 });
+  const reply = await call(sandbox, 'POST', '/tabulations', { name: 'Venda' });
+  expect(reply.status).toBe(504);
+  expect(sandbox.store.list('tabulation').map((r) => r['name'])).toEqual(['Venda']);
+  expect(JSON.parse(await readFile(dataFile, 'utf8')).records.tabulation).toHaveLength(1);
+  expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(200);
+});
+
+test('resets the connection without an answer and stores nothing', async () => {
+  const sandbox = await start({ resetRate: 1 });
+  await expect(call(sandbox, 'POST', '/tabulations', { name: 'Venda' })).rejects.toThrow();
+  expect(sandbox.store.list('tabulation')).toHaveLength(0);
+  expect(sandbox.audit().faults.reset).toBe(1);
+});
+
+test('leaves a hung request open until close() ends it', async () => {
+  const sandbox = await startSandbox({ hangRate: 1 });
+  const pending = call(sandbox, 'GET', '/tabulations');
+  const outcome = pending.then(() => 'answered', () => 'aborted');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(sandbox.audit().faults.hung).toBe(1);
+  const began = performance.now();
+  await sandbox.close();
+  expect(await outcome).toBe('aborted');
+  expect(performance.now() - began).toBeLessThan(2000);
+});
+
+test('answers 429 with an integer Retry-After when the token bucket is empty', async () => {
+  const sandbox = await start({ rateLimitPerMinute: 60 });
+  expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(200);
+  const limited = await call(sandbox, 'GET', '/tabulations');
+  expect(limited.status).toBe(429);
+  expect(limited.headers['retry-after']).toBe('1');
+  expect(sandbox.audit()).toMatchObject({ rateLimited: 1, earlyRetries: 0, lastRetryAfter: { seconds: 1 } });
+});
+
+test('counts a retry sent before Retry-After elapsed, and not one sent after', async () => {
+  const sandbox = await start({ rateLimitPerMinute: 60 });
+  await call(sandbox, 'GET', '/tabulations');
+  await call(sandbox, 'GET', '/tabulations');
+  await call(sandbox, 'GET', '/tabulations');
+  expect(sandbox.audit().earlyRetries).toBe(1);
+  const until = sandbox.audit().lastRetryAfter?.until ?? 0;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now()) + 50));
+  expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(200);
+  const audit = sandbox.audit();
+  expect(audit.earlyRetries).toBe(1);
+  expect(audit.requestLog.at(-1)).not.toHaveProperty('early');
+});
+
+test('never faults admin endpoints nor login unless faultAuth is set', async () => {
+  const sandbox = await start({ failRate: 1 });
+  expect((await call(sandbox, 'GET', '/__sandbox/store')).status).toBe(200);
+  const credential = { email: 'admin@sandbox.local', password: 'sandbox' };
+  expect((await call(sandbox, 'POST', '/auth/login', credential, { token: null })).status).toBe(200);
+  expect((await call(sandbox, 'GET', '/tabulations')).status).toBeGreaterThanOrEqual(502);
+  sandbox.setFaults({ faultAuth: true });
+  expect((await call(sandbox, 'POST', '/auth/login', credential, { token: null })).status).toBeGreaterThanOrEqual(502);
+});
+
+test('changes faults at run time through PUT /__sandbox/faults', async () => {
+  const sandbox = await start();
+  const set = await call(sandbox, 'PUT', '/__sandbox/faults', { failRate: 1, failStatuses: [503] });
+  expect(set.body).toMatchObject({ failRate: 1, failStatuses: [503] });
+  expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(503);
+  await call(sandbox, 'PUT', '/__sandbox/faults', { failRate: 0 });
+  expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(200);
+  expect((await call(sandbox, 'PUT', '/__sandbox/faults', { failRate: 2 })).status).toBe(422);
+});

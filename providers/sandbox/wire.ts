@@ -40,6 +40,8 @@ export interface ValidationResult {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Keys that would reach an object's prototype if used as free map keys. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -118,6 +120,10 @@ function validateValue(spec: FieldSpec, input: unknown, path: string, errors: Fi
       const out: JsonObject = {};
       for (const [key, item] of Object.entries(input)) {
         const itemPath = `${path}.${key}`;
+        if (FORBIDDEN_KEYS.has(key)) {
+          addError(errors, itemPath, `The ${itemPath} key is not allowed.`);
+          continue;
+        }
         const result = validateValue({ ...(spec.values ?? { type: 'json' }), required: true }, item, itemPath, errors, ignored);
         if (result !== undefined) out[key] = result;
       }

@@ -93,3 +93,9 @@ test('rejects a fractional number where an integer is expected', async () => {
   const reply = await call(sandbox, 'POST', '/pauses', { name: 'Almoço', maxTime: 1.5 });
   expect(reply).toMatchObject({ status: 422, body: { errors: { maxTime: ['The maxTime must be an integer.'] } } });
 });
+
+test('rejects a flow block named __proto__ instead of reaching the prototype', async () => {
+  const sandbox = await start();
+  const reply = await call(sandbox, 'POST', '/flows', JSON.parse('{"name":"x","blocks":{"__proto__":{"team_id":"y"}}}'));
+  expect(reply).toMatchObject({ status: 422, body: { errors: { 'blocks.__proto__': ['The blocks.__proto__ key is not allowed.'] } } });
+});

@@ -125,15 +125,18 @@ function includesText(value: unknown, wanted: string): boolean {
 }
 
 function listRecords(ctx: ApiContext, kind: KindName, query: URLSearchParams): ApiReply {
-  let records = ctx.store.list(kind);
+  // Filter and page the stored records first, then copy only the page (a list of 25,000 teams
+  // must not copy every team, nor scan every agent per team, for each page).
+  let records = ctx.store.listStored(kind);
   const name = query.get('name');
   if (name && (kind === 'team' || kind === 'agent')) records = records.filter((r) => includesText(r['name'], name));
   const campaign = query.get('campaign_id');
   if (campaign && kind === 'agent') {
     records = records.filter((r) => Array.isArray(r['campaigns']) && r['campaigns'].includes(campaign));
   }
-  if (isUnpaginated(query)) return { status: 200, body: records };
-  return { status: 200, body: paginate(records, query, `${ctx.apiUrl}${KINDS[kind].route}`) };
+  if (isUnpaginated(query)) return { status: 200, body: ctx.store.toWireMany(kind, records) };
+  const page = paginate(records, query, `${ctx.apiUrl}${KINDS[kind].route}`);
+  return { status: 200, body: { ...page, data: ctx.store.toWireMany(kind, page.data) } };
 }
 
 function phpDate(date: Date): JsonObject {

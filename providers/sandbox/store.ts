@@ -71,7 +71,30 @@ export class Store implements StoreView {
   }
 
   list(kind: KindName): JsonObject[] {
-    return this.records[kind].map((r) => this.toWire(kind, r));
+    return this.toWireMany(kind, this.records[kind]);
+  }
+
+  /** The stored records themselves, for filtering and paging before anything is copied. Read only. */
+  listStored(kind: KindName): readonly JsonObject[] {
+    return this.records[kind];
+  }
+
+  /**
+   * Wire copies of some records. [INF] Membership lives on the agent (`campaigns`); a team's
+   * `agents` is derived, here from one pass over the agents.
+   */
+  toWireMany(kind: KindName, records: readonly JsonObject[]): JsonObject[] {
+    if (kind !== 'team') return records.map((record) => structuredClone(record));
+    const agentsByTeam = new Map<unknown, unknown[]>();
+    for (const agent of this.records.agent) {
+      if (!Array.isArray(agent['campaigns'])) continue;
+      for (const team of agent['campaigns']) {
+        const members = agentsByTeam.get(team);
+        if (members) members.push(agent['_id']);
+        else agentsByTeam.set(team, [agent['_id']]);
+      }
+    }
+    return records.map((record) => ({ ...structuredClone(record), agents: (agentsByTeam.get(record['_id']) ?? []) as JsonObject[keyof JsonObject] }));
   }
 
   get(kind: KindName, id: string): JsonObject | undefined {
@@ -195,13 +218,7 @@ export class Store implements StoreView {
   }
 
   private toWire(kind: KindName, record: JsonObject): JsonObject {
-    const copy = structuredClone(record);
-    if (kind !== 'team') return copy;
-    // [INF] Membership lives on the agent (`campaigns`); a team's `agents` is derived.
-    const agents = this.records.agent
-      .filter((a) => Array.isArray(a['campaigns']) && a['campaigns'].includes(record['_id']))
-      .map((a) => a['_id']);
-    return { ...copy, agents };
+    return this.toWireMany(kind, [record])[0] as JsonObject;
   }
 
   private ensureBuiltinGroup(): void {

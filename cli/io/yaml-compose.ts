@@ -1,7 +1,8 @@
 /**
  * Turns the text of one YAML file into plain JS values, fast and safely.
  *
- * The fast path builds values straight from `yaml`'s CST (its `Parser`), skipping the node
+ * Files in the plain block-style subset go through a line scanner (yaml-fast.ts). The others
+ * take the path below: it builds values straight from `yaml`'s CST (its `Parser`), skipping the node
  * objects of its `Composer`, which cost about 5× the lexer on large files. It accepts the plain
  * subset configs are written in (block and flow maps and sequences, scalars, comments) and bails
  * out on anything else: anchors, aliases, tags, explicit keys, directives, odd indentation or any
@@ -16,6 +17,7 @@
 import { CST, Parser, isAlias, isMap, isSeq, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { createLineIndex, type LineIndex } from './config-line-index.js';
+import { scanYaml } from './yaml-fast.js';
 
 export const MAX_DEPTH = 64;
 export const MAX_ALIAS_COUNT = 100;
@@ -41,6 +43,13 @@ interface FastContext {
 }
 
 export function composeYaml(source: string, file: string): ComposedFile {
+  const scanned = scanYaml(source, MAX_DEPTH);
+  if (scanned) return { value: scanned.value, diagnostics: [], positions: scanned.positions };
+  return composeWithParser(source, file);
+}
+
+/** The `yaml` CST path, then its composer: for files the line scanner (yaml-fast.ts) declines. */
+export function composeWithParser(source: string, file: string): ComposedFile {
   const lines = createLineIndex(source);
   const context: FastContext = { file, lines, diagnostics: [], positions: {} };
   try {

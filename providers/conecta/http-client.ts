@@ -56,7 +56,10 @@ export interface CallOptions {
   isAnonymous?: boolean;
 }
 
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+// 500 too, for idempotent requests only (a create is never replayed: the provider looks it up by
+// natural key first). A tenant's passing 500 is as common as a 502 behind its proxy, and
+// go-retryablehttp, which most Terraform providers use, retries it as well.
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 const RETRYABLE_TRANSPORT_CODES = new Set([...NOT_SENT_CODES, ...TIMEOUT_CODES, 'ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED']);

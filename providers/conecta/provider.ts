@@ -31,7 +31,7 @@ interface Catalogue {
 }
 
 /** Attempts at a create whose earlier attempts certainly did not store the object. */
-const MAX_CREATE_ATTEMPTS = 3;
+const MAX_CREATE_ATTEMPTS = 8;
 const WRITE_ONLY_FIELDS = ['initialPassword', 'renamedFrom'];
 
 export class ConectaProvider implements Provider {

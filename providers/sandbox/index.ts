@@ -1,6 +1,7 @@
 // startSandbox: a local HTTP server on 127.0.0.1 speaking the SZ.chat REST API v4 wire
 // format, for tests, benchmarks and `conecta sandbox`. See README.md for what is inferred.
 
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -61,6 +62,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const makeBucket = (perMinute: number): TokenBucket | undefined => (perMinute > 0 ? new TokenBucket(perMinute, Date.now()) : undefined);
   let bucket = makeBucket(resolved.faults.rateLimitPerMinute);
   const shutdown = new AbortController();
+  // Every in-flight latency wait listens for shutdown; hundreds at once are expected.
+  setMaxListeners(0, shutdown.signal);
 
   const api: ApiContext = {
     store,

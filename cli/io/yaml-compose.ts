@@ -2,17 +2,18 @@
  * Turns the text of one YAML file into plain JS values, fast and safely.
  *
  * Files in the plain block-style subset go through a line scanner (yaml-fast.ts). The others
- * take the path below: it builds values straight from `yaml`'s CST (its `Parser`), skipping the node
- * objects of its `Composer`, which cost about 5× the lexer on large files. It accepts the plain
- * subset configs are written in (block and flow maps and sequences, scalars, comments) and bails
- * out on anything else: anchors, aliases, tags, explicit keys, directives, odd indentation or any
- * token the parser flagged. Then the slow path runs `yaml`'s own composer, whose errors are
- * precise and whose alias expansion is bounded.
+ * take the path below: it builds values straight from `yaml`'s CST (its `Parser`), skipping the
+ * node objects of its `Composer`, which cost about 5× the lexer on large files. It accepts the
+ * plain subset configs are written in (block and flow maps and sequences, scalars, comments) and
+ * bails out on anything else: anchors, aliases, tags, explicit keys, directives, odd indentation
+ * or any token the parser flagged. Then the slow path runs `yaml`'s own composer, whose errors
+ * are precise and whose alias expansion is bounded.
  *
- * Both paths refuse `__proto__`/`constructor`/`prototype` keys before building an object, limit
- * nesting depth, and record the line and column of the nodes the loader needs (the kinds, their
- * items and the words of word filters); every other position is found later, only for the
- * diagnostics reported (see config-locate.ts).
+ * Every path refuses `__proto__`/`constructor`/`prototype` keys before building an object (the
+ * scanner by declining, so the diagnostic comes from the paths here), limits nesting depth, and
+ * records the line and column of the nodes the loader needs (the kinds, their items and the
+ * words of word filters); every other position is found later, only for the diagnostics
+ * reported (see config-locate.ts).
  */
 import { CST, Parser, isAlias, isMap, isSeq, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';

@@ -21,8 +21,6 @@ export interface ScannedYaml {
 class Bail extends Error {}
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** Characters the scanner leaves to `yaml`: tabs, CR, controls, NEL, LS/PS, BOM. */
-const UNSUPPORTED = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\t/;
 /** Characters that cannot start a plain scalar (c-indicator), except `-`, `?`, `:` handled apart. */
 const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`']);
 const MAX_KEY_LENGTH = 1000;
@@ -49,7 +47,7 @@ const DASH = 45;
 
 /** Returns the document's value and positions, or undefined when the text is outside the subset. */
 export function scanYaml(source: string, maxDepth: number): ScannedYaml | undefined {
-  if (UNSUPPORTED.test(source)) return undefined;
+  if (hasUnsupportedCharacter(source)) return undefined;
   try {
     return new Scanner(source, maxDepth).scanDocument();
   } catch (error) {
@@ -58,8 +56,17 @@ export function scanYaml(source: string, maxDepth: number): ScannedYaml | undefi
   }
 }
 
+/** Characters the scanner leaves to `yaml`: tabs, CR and other controls, NEL, LS/PS, BOM. */
+function hasUnsupportedCharacter(source: string): boolean {
+  for (let index = 0; index < source.length; index += 1) {
+    const code = source.charCodeAt(index);
+    if ((code < 32 && code !== 10) || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff) return true;
+  }
+  return false;
+}
+
 /** Resolves a plain scalar as the YAML 1.2 core schema does (same tests, same order as `yaml`). */
-export function resolvePlainScalar(text: string): unknown {
+function resolvePlainScalar(text: string): unknown {
   const first = text.charCodeAt(0);
   const isPlainWord = (first >= 97 && first <= 122 && first !== 102 && first !== 110 && first !== 116) || (first >= 65 && first <= 90 && first !== 70 && first !== 78 && first !== 84) || first > 127;
   if (isPlainWord) return text;
@@ -73,9 +80,13 @@ export function resolvePlainScalar(text: string): unknown {
   return text;
 }
 
-function escapePointer(segment: string): string {
-  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+/** The pointer of a child, only built while positions may still be recorded (depth ≤ 3). */
+function joinPointer(pointer: string, segment: string | number, childDepth: number): string {
+  if (childDepth > 3) return '';
+  const text = String(segment);
+  return `${pointer}/${text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text}`;
 }
+
 
 class Scanner {
   private readonly positions: Record<string, [number, number]> = {};
@@ -176,7 +187,7 @@ class Scanner {
   private scanSequence(indent: number, pointer: string, depth: number): unknown[] {
     const items: unknown[] = [];
     for (;;) {
-      const itemPointer = `${pointer}/${items.length}`;
+      const itemPointer = joinPointer(pointer, items.length, depth + 1);
       if (depth + 1 > this.maxDepth) throw new Bail();
       const dash = this.start + indent;
       let offset = dash + 1;
@@ -217,7 +228,7 @@ class Scanner {
     if (colon === -1) throw new Bail();
     const key = this.scanKey(offset, colon);
     if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(map, key)) throw new Bail();
-    const childPointer = `${pointer}/${escapePointer(key)}`;
+    const childPointer = joinPointer(pointer, key, depth + 1);
     let valueOffset = colon + 1;
     while (valueOffset < this.end && this.source.charCodeAt(valueOffset) === SPACE) valueOffset += 1;
     if (valueOffset < this.end && this.source.charCodeAt(valueOffset) !== HASH) {
@@ -322,8 +333,8 @@ class Scanner {
     }
     const quote = source.indexOf('"', offset + 1);
     if (quote === -1 || quote >= this.end) throw new Bail();
-    const backslash = source.indexOf('\\', offset + 1);
-    if (backslash === -1 || backslash > quote) return [source.slice(offset + 1, quote), quote + 1];
+    const raw = source.slice(offset + 1, quote);
+    if (!raw.includes('\\')) return [raw, quote + 1];
     let text = '';
     for (let index = offset + 1; index < this.end; index += 1) {
       const character = source[index] as string;
@@ -368,11 +379,11 @@ class Scanner {
         if (typeof key !== 'string' || FORBIDDEN_KEYS.has(key) || Object.hasOwn(map, key)) throw new Bail();
         if (source.charCodeAt(afterKey) !== COLON || source.charCodeAt(afterKey + 1) !== SPACE) throw new Bail();
         const valueOffset = this.skipSpaces(afterKey + 1);
-        const [value, afterValue] = this.scanFlowItem(valueOffset, closing, `${pointer}/${escapePointer(key)}`, depth + 1);
+        const [value, afterValue] = this.scanFlowItem(valueOffset, closing, joinPointer(pointer, key, depth + 1), depth + 1);
         map[key] = value;
         index = afterValue;
       } else {
-        const [value, afterValue] = this.scanFlowItem(index, closing, `${pointer}/${items.length}`, depth + 1);
+        const [value, afterValue] = this.scanFlowItem(index, closing, joinPointer(pointer, items.length, depth + 1), depth + 1);
         items.push(value);
         index = afterValue;
       }
@@ -411,7 +422,7 @@ class Scanner {
     const first = source.charCodeAt(offset);
     if (first === 34 || first === 39) return this.scanQuoted(offset);
     if (INDICATORS.has(source[offset] as string)) throw new Bail();
-    if ((first === DASH || first === 63 || first === COLON) && (offset + 1 === this.end || source.charCodeAt(offset + 1) === SPACE || source.charCodeAt(offset + 1) === 44)) throw new Bail();
+    if ((first === DASH || first === 63 || first === COLON) && (offset + 1 === this.end || isFlowBreak(source.charCodeAt(offset + 1)))) throw new Bail();
     let index = offset + 1;
     for (; index < this.end; index += 1) {
       const code = source.charCodeAt(index);
@@ -420,7 +431,7 @@ class Scanner {
       if (code === HASH && source.charCodeAt(index - 1) === SPACE) throw new Bail();
       if (code === COLON) {
         const next = source.charCodeAt(index + 1);
-        if (next === SPACE || next === 44 || next === 91 || next === 93 || next === 123 || next === 125 || index + 1 === this.end) {
+        if (index + 1 === this.end || isFlowBreak(next)) {
           if (isKey && next === SPACE) break;
           throw new Bail();
         }
@@ -475,6 +486,11 @@ class Scanner {
     const body = isFolded ? foldLines(lines) : lines.join('\n');
     return isStripped ? body : `${body}\n`;
   }
+}
+
+/** A space or a flow indicator (`,[]{}`). */
+function isFlowBreak(code: number): boolean {
+  return code === SPACE || code === 44 || code === 91 || code === 93 || code === 123 || code === 125;
 }
 
 /** Folds the lines of a `>` scalar whose lines all sit at the content indentation. */

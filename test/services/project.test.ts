@@ -93,7 +93,7 @@ describe('resolveTarget: reading the project file', () => {
 
   it('reports a duplicate key as a YAML problem with its line', async () => {
     const diagnostics = await diagnosticsOf(`${project}  local: { sandbox: true }\n`);
-    expect(diagnostics).toMatchObject([{ code: 'PROJECT_YAML', line: 8 }]);
+    expect(diagnostics).toMatchObject([{ code: 'PROJECT_YAML_DUPLICATE_KEY', line: 8 }]);
   });
 
   it('reports an environment name that is not allowed, at its key', async () => {
@@ -104,7 +104,7 @@ describe('resolveTarget: reading the project file', () => {
 
   it('reports a __proto__ variable instead of reaching the prototype', async () => {
     const diagnostics = await diagnosticsOf(`${project}variables:\n  __proto__: { polluted: true }\n`);
-    expect(diagnostics.map((d) => d.code)).toContain('PROJECT_SCHEMA');
+    expect(diagnostics.map((d) => d.code)).toContain('PROJECT_FORBIDDEN_KEY');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -3,7 +3,7 @@
  * `node -e 0`, median of RUNS interleaved runs (BENCH_STARTUP_RUNS, default 15), with peak RSS.
  * Also proves that `--version` loads no YAML parser, ajv nor undici: a preload records every
  * module loaded (ESM through a resolve hook, CommonJS through the require cache) and prints the
- * list at exit. Targets: --version ≤ 80 ms and --help ≤ 150 ms over the bare start; RSS ≤ 80 MB.
+ * list at exit. Targets: --version and --help each ≤ 80 ms over the bare start (issue 9); RSS ≤ 80 MB.
  *
  * Run: `npm run build && node dist/bench/startup.js` (prints one JSON line last).
  */

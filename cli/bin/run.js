@@ -1,16 +1,30 @@
 #!/usr/bin/env node
 // Entry point of the `conecta` binary. No logic here: oclif reads the committed manifest
-// (oclif.manifest.json) so that `--help` loads no command module, and `--version` is answered
-// before oclif itself is loaded (the same line oclif prints).
+// (oclif.manifest.json) so that command help loads no command module; `--version` and the
+// top-level `--help` are answered before oclif itself is loaded, from package.json and from
+// dist/help.txt (oclif's own help text, written by the build).
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
 
 module.enableCompileCache?.();
 
-if (process.argv.length === 3 && process.argv[2] === '--version') {
+const only = process.argv.length === 3 ? process.argv[2] : undefined;
+const helpText = only === '--help' && !process.env.CONECTA_HELP_FROM_OCLIF ? readOptional(new URL('../../dist/help.txt', import.meta.url)) : undefined;
+
+if (only === '--version') {
   const { name, version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
+} else if (helpText !== undefined) {
+  process.stdout.write(helpText);
 } else {
   const { execute } = await import('@oclif/core/execute');
   await execute({ dir: import.meta.url });
+}
+
+function readOptional(url) {
+  try {
+    return readFileSync(url, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

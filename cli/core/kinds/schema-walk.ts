@@ -78,7 +78,7 @@ const wordFilterSchema: SchemaNode = {
 };
 
 /** Picks the branch of a `oneOf` whose `type` constant matches the value (flow blocks). */
-function selectBranch(node: SchemaNode, value: JsonValue | undefined): SchemaNode {
+export function selectBranch(node: SchemaNode, value: JsonValue | undefined): SchemaNode {
   const resolved = resolveSchemaNode(node);
   const branches = resolved.oneOf ?? resolved.anyOf;
   if (!branches) return resolved;

@@ -5,7 +5,7 @@
  * administrators) lower-cased. Returns a new value; the input is never changed.
  */
 import { getKindInfo } from '../kinds/registry.js';
-import { getKindSchema, resolveSchemaNode, type SchemaNode } from '../kinds/schema-walk.js';
+import { getKindSchema, resolveSchemaNode, selectBranch, type SchemaNode } from '../kinds/schema-walk.js';
 import type { JsonValue, Kind, Spec } from '../model/resource.js';
 import { canonicalJson } from './canonical-json.js';
 import { normalizeDuration, normalizeText } from './normalize-values.js';
@@ -49,19 +49,6 @@ function normalizeString(schema: SchemaNode, value: string): string {
   if (schema['x-text'] === true) text = normalizeText(text);
   if (schema['x-duration'] === true) text = normalizeDuration(text);
   return text;
-}
-
-/** The branch of a `oneOf`/`anyOf` whose `type` constant matches the value (flow blocks), as schema-walk does. */
-function selectBranch(node: SchemaNode, value: JsonValue): SchemaNode {
-  const resolved = node.$ref ? resolveSchemaNode(node) : node;
-  const branches = resolved.oneOf ?? resolved.anyOf;
-  if (!branches) return resolved;
-  const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? value.type : undefined;
-  for (const branch of branches) {
-    const candidate = resolveSchemaNode(branch);
-    if (candidate.properties?.type?.const === type) return candidate;
-  }
-  return resolved;
 }
 
 function sortSet(items: JsonValue[]): JsonValue[] {

@@ -235,7 +235,7 @@ function describeUnsupported(desired: DesiredState, snapshot: LiveSnapshot): str
   return snapshot.unsupported.flatMap(({ kind, reason }) => {
     const count = desired.resources.filter((resource) => resource.kind === kind).length;
     if (count === 0) return [];
-    return [`${count} ${getKindInfo(kind).plural} in the config ${count === 1 ? 'is' : 'are'} left out of the plan: ${reason}`];
+    return [`The config's ${getKindInfo(kind).plural} (${count}) are left out of the plan: ${reason}`];
   });
 }
 

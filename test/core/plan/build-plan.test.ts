@@ -154,6 +154,6 @@ describe('buildPlan: safety and fingerprints', () => {
   test('leaves out kinds the tenant cannot manage, with a warning', () => {
     const plan = buildPlan(aState([aDesired('flow', { name: 'Main', start: 'a', blocks: { a: { type: 'end' } } })]), aSnapshot([], [{ kind: 'flow', reason: 'this tenant has no flow endpoint' }]), options);
     expect(plan.changes).toEqual([]);
-    expect(plan.warnings).toEqual(['1 flows in the config is left out of the plan: this tenant has no flow endpoint']);
+    expect(plan.warnings).toEqual(["The config's flows (1) are left out of the plan: this tenant has no flow endpoint"]);
   });
 });

@@ -13,3 +13,18 @@ describe('usage errors', () => {
     expect(badValue.status).toBe(1);
   });
 });
+
+describe('plan --detailed-exitcode', () => {
+  it('exits 2 while changes are pending and 0 once the tenant matches', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const cwd = await mkdtemp(join(tmpdir(), 'conecta-exitcode-'));
+    await writeFile(join(cwd, 'tenant.yaml'), 'version: 1\ntabulations:\n  - name: Resolvido\n');
+    const cli = (...args: string[]) => spawnSync(process.execPath, [run, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CONECTA_URL: '' } });
+    expect(cli('plan', '--detailed-exitcode').status).toBe(2);
+    expect(cli('apply', '--auto-approve').status).toBe(0);
+    const planned = cli('plan', '--detailed-exitcode');
+    expect(planned.stdout).toContain('No changes.');
+    expect(planned.status).toBe(0);
+  });
+});

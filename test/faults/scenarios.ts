@@ -7,6 +7,7 @@
  * the same service the command calls); the cases about the command's wording, its environment or
  * its process (timeouts, SIGKILL, concurrency) spawn the built CLI.
  */
+import { createRandom } from '../../providers/sandbox/random.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -26,17 +27,6 @@ export function readFaultSeed(fallback: number): number {
   return seed;
 }
 
-/** Mulberry32: the test side's own draws (kill points), from the same seed. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface Tenant {
   sandbox: RunningSandbox;

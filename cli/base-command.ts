@@ -52,8 +52,6 @@ export abstract class BaseCommand extends Command {
     } else if (error instanceof ConectaError) {
       process.stderr.write(`${this.style.red('Error')} ${this.style.dim(`[${error.code}]`)} ${maskSecrets(error.message)}\n`);
       if (error.hint) process.stderr.write(`${this.style.cyan('hint:')} ${maskSecrets(error.hint)}\n`);
-    } else if (isOclifParseError(error)) {
-      process.stderr.write(`${this.style.red('Error')} ${this.style.dim('[CLI_USAGE]')} ${error.message}\n${this.style.cyan('hint:')} run \`conecta ${this.id ?? ''} --help\` for the flags.\n`);
     } else {
       process.stderr.write(`${this.style.red('Unexpected error:')} ${maskSecrets(error.message)}\n`);
       process.stderr.write(this.isVerbose ? `${maskSecrets(error.stack ?? '')}\n` : `${this.style.cyan('hint:')} run again with --verbose for details, and report it with the output.\n`);
@@ -61,8 +59,4 @@ export abstract class BaseCommand extends Command {
     if (this.isVerbose && error instanceof ConectaError && error.stack) process.stderr.write(`${maskSecrets(error.stack)}\n`);
     return this.exit(exitCode);
   }
-}
-
-function isOclifParseError(error: Error): boolean {
-  return error.constructor?.name?.includes('Parse') || /Unexpected argument|Nonexistent flag|Expected --|Missing required flag/.test(error.message);
 }

@@ -1,6 +1,6 @@
 /**
  * A small plan that shows every kind of line: creates (one with a sensitive field), an update with
- * a long-text diff, a rename, deletes with consent, objects not managed and an unsafe verdict.
+ * a long-text diff, a rename that an unchanged agent follows, deletes with consent, objects not managed and an unsafe verdict.
  */
 import { buildPlan } from '../../cli/core/plan/build-plan.js';
 import type { Plan } from '../../cli/core/plan/types.js';
@@ -15,6 +15,7 @@ export function buildRepresentativePlan(): Plan {
     aLive('team', { name: 'Help' }),
     aLive('team', { name: 'Antigo' }),
     aLive('agent', { email: 'joao@acme.com.br', name: 'João', teams: ['Antigo'] }),
+    aLive('agent', { email: 'ana@acme.com.br', name: 'Ana', teams: ['Help'] }),
   ];
   const desired = [
     ...tabulations.slice(0, 6).map((name) => aDesired('tabulation', { name })),
@@ -22,6 +23,7 @@ export function buildRepresentativePlan(): Plan {
     aDesired('team', { name: 'SAC', sessionTimeout: '90m', tabulations: ['T1', 'Venda'], closingMessage: 'Obrigado pelo contato!\nAté logo.\nEquipe SAC' }),
     aDesired('team', { name: 'Suporte' }, { renamedFrom: 'Help' }),
     aDesired('agent', { email: 'maria@acme.com.br', name: 'Maria', teams: ['SAC', 'Suporte'], initialPassword: 'segredo-123' }),
+    aDesired('agent', { email: 'ana@acme.com.br', name: 'Ana', teams: ['Suporte'] }),
   ];
   return buildPlan(aState(desired, { tabulation: true }), aSnapshot(live), { target: sandboxTarget });
 }

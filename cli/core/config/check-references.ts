@@ -9,7 +9,10 @@ import { suggestClosest } from './suggest.js';
 export function checkReferences(state: DesiredState): Diagnostic[] {
   const keys = new Map<Kind, Set<string>>();
   const names = new Map<Kind, string[]>();
+  /** Old identity → new name, for objects renamed with `renamedFrom`. */
+  const renamed = new Map<string, string>();
   for (const resource of state.resources) {
+    if (resource.renamedFrom !== undefined) renamed.set(`${resource.kind}.${toResourceKey(resource.kind, resource.renamedFrom)}`, resource.name);
     if (!keys.has(resource.kind)) {
       keys.set(resource.kind, new Set());
       names.set(resource.kind, []);
@@ -23,8 +26,18 @@ export function checkReferences(state: DesiredState): Diagnostic[] {
       if (reference.kind === 'user-group' && reference.name === BUILT_IN_USER_GROUP) continue;
       if (keys.get(reference.kind)?.has(toResourceKey(reference.kind, reference.name))) continue;
       const candidates = [...(names.get(reference.kind) ?? []), ...(reference.kind === 'user-group' ? [BUILT_IN_USER_GROUP] : [])];
-      const suggestion = suggestClosest(reference.name, candidates);
       const info = getKindInfo(reference.kind);
+      const newName = renamed.get(`${reference.kind}.${toResourceKey(reference.kind, reference.name)}`);
+      if (newName !== undefined) {
+        diagnostics.push(createResourceDiagnostic(resource, {
+          code: 'CONFIG_UNKNOWN_REFERENCE',
+          message: `\`${reference.name}\` is being renamed to \`${newName}\` (renamedFrom).`,
+          hint: `Refer to it by its new name, \`${newName}\`: references follow the rename in the tenant.`,
+          path: reference.path,
+        }));
+        continue;
+      }
+      const suggestion = suggestClosest(reference.name, candidates);
       diagnostics.push(createResourceDiagnostic(resource, {
         code: 'CONFIG_UNKNOWN_REFERENCE',
         message: `\`${reference.name}\` is not one of the ${info.plural} in the config.`,

@@ -12,11 +12,11 @@ import { isJsonEqual } from '../normalize/canonical-json.js';
 import { normalizeSpec, toComparableSpec } from '../normalize/normalize-spec.js';
 import { assessSafety } from './assess-safety.js';
 import { decideDeletions } from './decide-deletions.js';
-import { describeDependents } from './describe-dependents.js';
+import { countReferrers, describeDependents } from './describe-dependents.js';
 import type { DesiredEntry, LiveEntry } from './entries.js';
 import { fingerprintNormalizedConfig, fingerprintNormalizedLive } from './fingerprint.js';
 import { orderChanges, type DependencyEdge } from './order-changes.js';
-import { formatIdentity, identifyReference, indexReferrers, type Referrer } from './reference-index.js';
+import { followRenames, formatIdentity, identifyReference, indexReferrers, type Referrer } from './reference-index.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type UnmanagedResource } from './types.js';
 
 export interface BuildPlanOptions {
@@ -52,10 +52,12 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
   });
   warnings.push(...decision.warnings);
 
+  // Live identity of each renamed object → its new name: references follow renames (they are ids on the wire).
+  const renames = new Map(pairs.filter((pair) => pair.live && pair.live.identity !== pair.desired.identity).map((pair) => [pair.live!.identity, pair.desired.resource.name]));
   const changes: Change[] = [];
   const changeByDesired = new Map<string, number>();
   for (const pair of pairs) {
-    const change = diffPair(pair);
+    const change = diffPair(pair, renames);
     if (!change) continue;
     changeByDesired.set(pair.desired.identity, changes.length);
     changes.push(change);
@@ -64,6 +66,12 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
   for (const entry of decision.deletes) {
     deleteByLive.set(entry.identity, changes.length);
     changes.push(makeDelete(entry, listLiveReferrers().get(entry.identity) ?? []));
+  }
+  for (const pair of pairs) {
+    const index = changeByDesired.get(pair.desired.identity);
+    if (index === undefined || !pair.live || !renames.has(pair.live.identity)) continue;
+    const referrers = (listLiveReferrers().get(pair.live.identity) ?? []).filter(({ item }) => !deleteByLive.has(item.identity));
+    if (referrers.length > 0) changes[index]!.referencedBy = countReferrers(referrers);
   }
 
   const pairByDesired = new Map(pairs.map((pair) => [pair.desired.identity, pair]));
@@ -119,7 +127,7 @@ function matchResources(desired: readonly DesiredEntry[], liveByIdentity: Readon
   return { pairs, unmatched };
 }
 
-function diffPair({ desired, live }: Pair): Change | undefined {
+function diffPair({ desired, live }: Pair, renames: ReadonlyMap<string, string>): Change | undefined {
   const { kind, name } = desired.resource;
   const address = formatAddress(kind, name);
   const base = { id: address, address, kind, name, dependsOn: [], level: 0, consent: [] };
@@ -129,7 +137,8 @@ function diffPair({ desired, live }: Pair): Change | undefined {
     const change: Change = { ...base, action: 'create', after: desired.spec, fields };
     return withBlocks(change);
   }
-  const before = toComparableSpec(kind, live.spec);
+  const followed = followRenames(kind, live.spec, renames);
+  const before = toComparableSpec(kind, followed === live.spec ? followed : normalizeSpec(kind, followed));
   const after = toComparableSpec(kind, desired.spec);
   if (isJsonEqual(before, after)) return undefined;
   const change: Change = { ...base, action: 'update', liveId: live.resource.id, before, after, fields: diffFields(kind, before, after) };

@@ -3,6 +3,7 @@ import { getKindInfo, kindInfos } from '../kinds/registry.js';
 import type { Kind } from '../model/resource.js';
 import type { LiveEntry } from './entries.js';
 import type { Referrer } from './reference-index.js';
+import type { ReferrerCount } from './types.js';
 
 export function describeDependents(target: LiveEntry, referrers: readonly Referrer<LiveEntry>[]): string[] {
   if (referrers.length === 0) return ['nothing refers to it'];
@@ -18,6 +19,22 @@ export function describeDependents(target: LiveEntry, referrers: readonly Referr
   return [...groups.values()]
     .sort((a, b) => (rank.get(a.kind)! - rank.get(b.kind)!) || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
     .map((group) => phrase(target.resource.kind, group.kind, group.field, group.addresses.size));
+}
+
+/** How many distinct objects of each kind refer to an object, in kind order. */
+export function countReferrers(referrers: readonly Referrer<LiveEntry>[]): ReferrerCount[] {
+  const byKind = new Map<Kind, Set<string>>();
+  for (const { item } of referrers) {
+    const set = byKind.get(item.resource.kind) ?? new Set<string>();
+    set.add(item.identity);
+    byKind.set(item.resource.kind, set);
+  }
+  return kindInfos.filter((info) => byKind.has(info.kind)).map((info) => ({ kind: info.kind, count: byKind.get(info.kind)!.size }));
+}
+
+/** "12 agents", "1 user group". */
+export function formatReferrerCounts(counts: readonly ReferrerCount[]): string {
+  return counts.map(({ kind, count }) => `${count} ${count === 1 ? singular(kind) : getKindInfo(kind).plural}`).join(', ');
 }
 
 function phrase(targetKind: Kind, kind: Kind, field: string, count: number): string {

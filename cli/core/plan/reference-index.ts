@@ -1,7 +1,7 @@
 /** Who refers to whom, by identity (`<kind>.<key>`), computed from specs with `listReferences`. */
 import { toResourceKey } from '../kinds/registry.js';
 import { listReferences, type Reference } from '../kinds/schema-walk.js';
-import { formatAddress, type Kind, type Spec } from '../model/resource.js';
+import { formatAddress, type JsonValue, type Kind, type Spec } from '../model/resource.js';
 
 /** `<kind>.<key>`: the identity used to match objects and references. */
 export function formatIdentity(kind: Kind, key: string): string {
@@ -32,4 +32,29 @@ export function indexReferrers<T>(items: readonly T[], describe: (item: T) => { 
     }
   }
   return index;
+}
+
+/**
+ * A copy of `spec` whose references follow the renames of this plan: a reference to a live object
+ * that is being renamed is written with its new name. References are ids on the wire, so a
+ * referrer whose only difference is the new name does not change.
+ * `renames` maps the live identity of each renamed object to its new display name.
+ * Returns `spec` itself when nothing it refers to is renamed.
+ */
+export function followRenames(kind: Kind, spec: Spec, renames: ReadonlyMap<string, string>): Spec {
+  if (renames.size === 0) return spec;
+  let copy: Spec | undefined;
+  for (const reference of listReferences(kind, spec)) {
+    const newName = renames.get(identifyReference(reference));
+    if (newName === undefined) continue;
+    copy ??= structuredClone(spec);
+    setAtPath(copy, reference.path, newName);
+  }
+  return copy ?? spec;
+}
+
+function setAtPath(spec: Spec, path: readonly (string | number)[], value: string): void {
+  let parent: JsonValue = spec;
+  for (const step of path.slice(0, -1)) parent = (parent as Record<string | number, JsonValue>)[step] as JsonValue;
+  (parent as Record<string | number, JsonValue>)[path[path.length - 1]!] = value;
 }

@@ -38,6 +38,11 @@ export interface Change {
   liveId?: string;
   /** The live name before a rename (`renamedFrom`). */
   renamedFrom?: string;
+  /**
+   * Renames: the live objects that refer to this one, by kind. They follow the rename without a
+   * change of their own (references are ids on the wire).
+   */
+  referencedBy?: ReferrerCount[];
   phase?: ChangePhase;
   /** The live spec (updates, deletes). */
   before?: Spec;
@@ -65,6 +70,11 @@ export interface FlowBlockChanges {
   rewired: { id: string; edge: string; before?: string; after?: string }[];
   /** The new start block, when it changed. */
   start?: { before?: string; after?: string };
+}
+
+export interface ReferrerCount {
+  kind: Kind;
+  count: number;
 }
 
 export interface UnmanagedResource {

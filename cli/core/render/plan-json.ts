@@ -22,7 +22,7 @@ export function renderPlanJson(plan: Plan): string {
   return `${JSON.stringify(toPlanJson(plan), null, 2)}\n`;
 }
 
-const CHANGE_KEYS: (keyof Change)[] = ['id', 'address', 'kind', 'name', 'action', 'phase', 'liveId', 'renamedFrom', 'level', 'dependsOn', 'consent', 'fields', 'blocks', 'before', 'after'];
+const CHANGE_KEYS: (keyof Change)[] = ['id', 'address', 'kind', 'name', 'action', 'phase', 'liveId', 'renamedFrom', 'referencedBy', 'level', 'dependsOn', 'consent', 'fields', 'blocks', 'before', 'after'];
 
 /** A stable key order, so that diffs between saved plans stay readable. */
 function orderChangeKeys(change: Change): Change {

@@ -3,7 +3,8 @@
  * the text and Markdown renderers: headers, field lines, line diffs, consent, counts.
  */
 import { getKindInfo, kindInfos } from '../kinds/registry.js';
-import type { JsonValue, Kind, Spec } from '../model/resource.js';
+import { formatAddress, type JsonValue, type Kind, type Spec } from '../model/resource.js';
+import { formatReferrerCounts } from '../plan/describe-dependents.js';
 import { maskPlan } from '../plan/mask-plan.js';
 import type { Change, FieldChange, Plan } from '../plan/types.js';
 import { diffTextLines } from './plan-line-diff.js';
@@ -107,7 +108,10 @@ function describeHeader(change: Change, stepsById: ReadonlyMap<string, Change>):
   }
   if (change.phase === 'set-deferred-references') return `${address} will be updated to set the references left out when it was created`;
   if (change.phase === 'remove-references-before-delete') return `${address} will be updated to remove references before the deletes`;
-  if (change.renamedFrom !== undefined) return `${address} will be renamed from ${change.renamedFrom}`;
+  if (change.renamedFrom !== undefined) {
+    const referrers = change.referencedBy && change.referencedBy.length > 0 ? `, referenced by ${formatReferrerCounts(change.referencedBy)}` : '';
+    return `${formatAddress(change.kind, change.renamedFrom)} → ${address} will be renamed${referrers}`;
+  }
   return `${address} will be updated`;
 }
 

@@ -32,6 +32,12 @@ describe('validateDesiredState', () => {
     expect(validateDesiredState(state)).toMatchObject([{ code: 'CONFIG_UNKNOWN_REFERENCE', pointer: '/x/1/waitTimeout/redirectTo', hint: 'Did you mean `Vendas`?' }]);
   });
 
+  it('says that a reference to the old name of a renamed object should use the new name', () => {
+    const renamed = { ...resource('team', 'Suporte Técnico', { name: 'Suporte Técnico' }, 1), renamedFrom: 'Suporte' };
+    const state: DesiredState = { prune: {}, resources: [renamed, resource('agent', 'a@acme.com', { email: 'a@acme.com', name: 'A', teams: ['Suporte'] }, 2)] };
+    expect(validateDesiredState(state)).toMatchObject([{ code: 'CONFIG_UNKNOWN_REFERENCE', pointer: '/x/2/teams/0', message: '`Suporte` is being renamed to `Suporte Técnico` (renamedFrom).' }]);
+  });
+
   it('never throws on arbitrary specs', () => {
     const kinds: Kind[] = ['user-group', 'administrator', 'tabulation', 'predefined-message', 'team', 'agent', 'schedule-group', 'word-filter', 'pause', 'flow'];
     const arbitraryResource = fc.record({ kind: fc.constantFrom(...kinds), name: fc.string({ minLength: 1 }), spec: fc.dictionary(fc.constantFrom('name', 'email', 'teams', 'agentOrder', 'intervals', 'holidays', 'exceptions', 'userGroup', 'tabulations', 'overflowTeam', 'waitTimeout', 'blocks', 'list', 'word'), fc.jsonValue()) });

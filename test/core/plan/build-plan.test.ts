@@ -38,6 +38,46 @@ describe('buildPlan: matching and diff', () => {
     expect(plan.changes).toMatchObject([{ id: 'team.Suporte', action: 'update', renamedFrom: 'Help', liveId: 'team-Help', fields: [{ path: 'name', before: 'Help', after: 'Suporte' }] }]);
   });
 
+  test('a rename is one change: referrers whose only difference is the new name are not changed', () => {
+    const emails = Array.from({ length: 12 }, (_, index) => `agent${index}@acme.com`);
+    const desired = [
+      aDesired('team', { name: 'Suporte Técnico' }, { renamedFrom: 'Suporte' }),
+      aDesired('team', { name: 'SAC', overflowTeam: 'Suporte Técnico', transferTeams: ['Suporte Técnico', 'SAC'] }),
+      aDesired('user-group', { name: 'Supervisores', viewByTeams: true, visibleTeams: ['Suporte Técnico'] }),
+      ...emails.map((email) => aDesired('agent', { email, name: email, teams: ['Suporte Técnico', 'SAC'] })),
+    ];
+    const live = [
+      aLive('team', { name: 'Suporte' }),
+      aLive('team', { name: 'SAC', overflowTeam: 'Suporte', transferTeams: ['SAC', 'Suporte'] }),
+      aLive('user-group', { name: 'Supervisores', viewByTeams: true, visibleTeams: ['Suporte'] }),
+      ...emails.map((email) => aLive('agent', { email, name: email, teams: ['SAC', 'Suporte'] })),
+    ];
+    const plan = buildPlan(aState(desired), aSnapshot(live), options);
+    expect(plan.changes).toMatchObject([{
+      id: 'team.Suporte Técnico', action: 'update', renamedFrom: 'Suporte', liveId: 'team-Suporte',
+      fields: [{ path: 'name', before: 'Suporte', after: 'Suporte Técnico' }],
+      referencedBy: [{ kind: 'user-group', count: 1 }, { kind: 'team', count: 1 }, { kind: 'agent', count: 12 }],
+    }]);
+    expect(plan.changes).toHaveLength(1);
+    expect(plan.safety.isUnsafe).toBe(false);
+  });
+
+  test('a referrer that changes for another reason shows only that change, not the renamed reference', () => {
+    const desired = [aDesired('team', { name: 'Suporte Técnico' }, { renamedFrom: 'Suporte' }), aDesired('agent', { email: 'a@acme.com', name: 'Ana', teams: ['Suporte Técnico'] })];
+    const live = [aLive('team', { name: 'Suporte' }), aLive('agent', { email: 'a@acme.com', name: 'A', teams: ['Suporte'] })];
+    const agent = byId(buildPlan(aState(desired), aSnapshot(live), options).changes, 'agent.a@acme.com');
+    expect(agent.fields).toEqual([{ path: 'name', before: 'A', after: 'Ana' }]);
+    expect(agent.before).toMatchObject({ teams: ['Suporte Técnico'] });
+  });
+
+  test('renamed agents (new login e-mail) stay in the agent order of their teams without a team update', () => {
+    const desired = [aDesired('agent', { email: 'ana.souza@acme.com', name: 'Ana' }, { renamedFrom: 'Ana@Acme.com' }), aDesired('team', { name: 'SAC', distributionRule: 'sequential', agentOrder: ['ana.souza@acme.com'] })];
+    const live = [aLive('agent', { email: 'ana@acme.com', name: 'Ana', teams: ['SAC'] }), aLive('team', { name: 'SAC', distributionRule: 'sequential', agentOrder: ['ana@acme.com'] })];
+    const plan = buildPlan(aState(desired), aSnapshot(live), options);
+    expect(plan.changes.map((change) => change.id)).toEqual(['agent.ana.souza@acme.com']);
+    expect(plan.changes[0]!.referencedBy).toEqual([{ kind: 'team', count: 1 }]);
+  });
+
   test('matches agents by e-mail without regard to case', () => {
     const plan = buildPlan(aState([aDesired('agent', { email: 'Maria@Acme.com', name: 'Maria' })]), aSnapshot([aLive('agent', { email: 'maria@acme.com', name: 'Maria' })]), options);
     expect(plan.changes).toEqual([]);
@@ -109,8 +149,8 @@ describe('buildPlan: order', () => {
     expect(plan.summary.update).toBe(0);
   });
 
-  test('renames before an object refers to the new name', () => {
-    const desired = [aDesired('team', { name: 'Suporte' }, { renamedFrom: 'Help' }), aDesired('agent', { email: 'a@acme.com', name: 'A', teams: ['Suporte'] })];
+  test('renames before an object that changes for another reason refers to the new name', () => {
+    const desired = [aDesired('team', { name: 'Suporte' }, { renamedFrom: 'Help' }), aDesired('agent', { email: 'a@acme.com', name: 'A2', teams: ['Suporte'] })];
     const live = [aLive('team', { name: 'Help' }), aLive('agent', { email: 'a@acme.com', name: 'A', teams: ['Help'] })];
     const plan = buildPlan(aState(desired), aSnapshot(live), options);
     expect(byId(plan.changes, 'agent.a@acme.com').dependsOn).toEqual(['team.Suporte']);

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { findKindByConfigKey } from '../core/kinds/registry.js';
 import { suggestClosest } from '../core/config/suggest.js';
 
-const ANNOTATIONS = ['x-ref', 'x-deferrable', 'x-sensitive', 'x-set', 'x-text', 'x-duration', 'x-kind', 'x-edge'];
+const ANNOTATIONS = ['x-ref', 'x-deferrable', 'x-sensitive', 'x-set', 'x-text', 'x-duration', 'x-kind', 'x-key', 'x-key-case-insensitive', 'x-plural', 'x-ui-label', 'x-order', 'x-edge'];
 
 let compiled: ValidateFunction | undefined;
 

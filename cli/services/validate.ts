@@ -1,6 +1,6 @@
 /** `conecta validate`: load the config of every environment (or the one selected) and report every problem, or what it holds. */
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
-import { getKindInfo, kindInfos } from '../core/kinds/registry.js';
+import { configKeysInReferenceOrder, getKindInfo } from '../core/kinds/registry.js';
 import type { DesiredState } from '../core/model/resource.js';
 import { loadLayeredConfig, resolveTarget, validateAllEnvironments, type ResolveTargetOptions } from './project.js';
 
@@ -30,8 +30,6 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
   environments: EnvironmentResult[];
 }
-
-const COUNT_ORDER = ['userGroups', 'administrators', 'tabulations', 'predefinedMessages', 'teams', 'agents', 'scheduleGroups', 'wordFilters', 'pauses', 'flows'];
 
 export async function runValidate(options: ValidateOptions): Promise<ValidateResult> {
   const { targetOptions } = options;
@@ -66,8 +64,7 @@ function countByKind(state: DesiredState | undefined): KindCount[] {
     const { configKey } = getKindInfo(resource.kind);
     byKey.set(configKey, (byKey.get(configKey) ?? 0) + 1);
   }
-  const order = [...COUNT_ORDER, ...kindInfos.map((info) => info.configKey).filter((key) => !COUNT_ORDER.includes(key))];
-  return order.filter((key) => byKey.has(key)).map((configKey) => ({ configKey, count: byKey.get(configKey) as number }));
+  return configKeysInReferenceOrder.filter((key) => byKey.has(key)).map((configKey) => ({ configKey, count: byKey.get(configKey) as number }));
 }
 
 export function formatCounts(counts: readonly KindCount[]): string {

@@ -102,6 +102,10 @@ export const conectaSchema = {
       ],
       "description": "A permission profile for administrators. UI: Configurações › Grupo de Usuários.",
       "x-kind": "user-group",
+      "x-key": "name",
+      "x-plural": "user groups",
+      "x-ui-label": "Grupo de Usuários",
+      "x-order": 60,
       "properties": {
         "name": {
           "type": "string",
@@ -189,6 +193,11 @@ export const conectaSchema = {
       ],
       "description": "A person who uses the admin screen. UI: Configurações › Administradores.",
       "x-kind": "administrator",
+      "x-key": "email",
+      "x-key-case-insensitive": true,
+      "x-plural": "administrators",
+      "x-ui-label": "Administradores",
+      "x-order": 70,
       "properties": {
         "email": {
           "type": "string",
@@ -256,6 +265,10 @@ export const conectaSchema = {
         "name"
       ],
       "x-kind": "tabulation",
+      "x-key": "name",
+      "x-plural": "tabulations",
+      "x-ui-label": "Tabulações",
+      "x-order": 10,
       "description": "A disposition code that classifies a session when it ends. UI: Configurações › Tabulações.",
       "properties": {
         "name": {
@@ -280,6 +293,10 @@ export const conectaSchema = {
         "text"
       ],
       "x-kind": "predefined-message",
+      "x-key": "name",
+      "x-plural": "predefined messages",
+      "x-ui-label": "Mensagens Predefinidas",
+      "x-order": 20,
       "description": "A canned reply offered on the agent screen. UI: Mensagens Predefinidas.",
       "properties": {
         "name": {
@@ -378,6 +395,10 @@ export const conectaSchema = {
         "name"
       ],
       "x-kind": "team",
+      "x-key": "name",
+      "x-plural": "teams",
+      "x-ui-label": "Equipes",
+      "x-order": 80,
       "description": "A human-service queue such as SAC, Vendas or Financeiro. UI: Configurações › Equipes. Which agents belong to a team is set on the agents (`agents[].teams`).",
       "properties": {
         "name": {
@@ -534,6 +555,11 @@ export const conectaSchema = {
         "name"
       ],
       "x-kind": "agent",
+      "x-key": "email",
+      "x-key-case-insensitive": true,
+      "x-plural": "agents",
+      "x-ui-label": "Agentes",
+      "x-order": 90,
       "description": "A person who serves contacts on the agent screen. UI: Configurações › Agentes.",
       "properties": {
         "email": {
@@ -750,6 +776,10 @@ export const conectaSchema = {
         "intervals"
       ],
       "x-kind": "schedule-group",
+      "x-key": "name",
+      "x-plural": "schedule groups",
+      "x-ui-label": "Grupo de Horários",
+      "x-order": 30,
       "description": "Named opening hours used by flow `schedule` blocks. UI: Configurações › Grupo de Horários.",
       "properties": {
         "name": {
@@ -795,6 +825,10 @@ export const conectaSchema = {
       "type": "object",
       "additionalProperties": false,
       "x-kind": "word-filter",
+      "x-key-case-insensitive": true,
+      "x-plural": "word filters",
+      "x-ui-label": "Filtro de Palavras",
+      "x-order": 50,
       "description": "Filtro de Palavras: two lists. A single word matches anywhere in a message; a phrase matches only the whole message; case is ignored.",
       "properties": {
         "agentBlocked": {
@@ -830,6 +864,10 @@ export const conectaSchema = {
         "name"
       ],
       "x-kind": "pause",
+      "x-key": "name",
+      "x-plural": "pauses",
+      "x-ui-label": "Pausas",
+      "x-order": 40,
       "description": "A reason for an agent break, with its rules. UI: Configurações › Pausas.",
       "properties": {
         "name": {
@@ -900,6 +938,10 @@ export const conectaSchema = {
         "blocks"
       ],
       "x-kind": "flow",
+      "x-key": "name",
+      "x-plural": "flows",
+      "x-ui-label": "Fluxo de Atendimento",
+      "x-order": 100,
       "description": "Fluxo de Atendimento: a block diagram that takes a contact through self-service or hands it to a team. Blocks are keyed by an id you choose; edges (`next`, `open`, `options[].next`, …) name the id of the block that follows. See docs/flows.md.",
       "properties": {
         "name": {
@@ -1493,6 +1535,7 @@ export const conectaSchema = {
       }
     },
     "PruneByKind": {
+      "$comment": "Written by `npm run schema:write` from the kinds declared in $defs (x-kind); do not edit.",
       "type": "object",
       "additionalProperties": false,
       "description": "Deletion policy per kind.",

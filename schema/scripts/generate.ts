@@ -1,9 +1,14 @@
 /**
  * Derives schema/generated/ from the hand-written schema/conecta.schema.json:
+ * - kinds.ts: the `Kind` union, the kind declarations (read from the `x-kind`, `x-key`,
+ *   `x-key-case-insensitive`, `x-plural`, `x-ui-label` and `x-order` of each `$defs` entry) and the
+ *   order of the YAML reference; a kind is declared once, in its schema entry;
  * - types.ts: the model types (json-schema-to-typescript);
  * - schema.ts: the schema as a typed constant, so the pure core and the validator import it
  *   without reading files at run time;
- * - docs/yaml-reference.md: the YAML reference, rendered from the schema's descriptions.
+ * - docs/yaml-reference.md: the YAML reference, rendered from the schema's descriptions;
+ * - the `PruneByKind` entry of schema/conecta.schema.json itself (one flag per kind), so that
+ *   editors reading that file see every kind.
  * Checks by default and exits 1 naming the fix; `--write` updates the files.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -18,7 +23,8 @@ const banner = '/* Generated from schema/conecta.schema.json by `npm run schema:
 
 export async function generateSchemaFiles(): Promise<Record<string, string>> {
   const source = await readFile(schemaPath, 'utf8');
-  const schema = JSON.parse(source) as JSONSchema4;
+  const kinds = readKindDeclarations(JSON.parse(source) as SchemaDoc);
+  const schema = withPruneByKind(JSON.parse(source) as SchemaDoc, kinds) as JSONSchema4;
   const types = await compile(schema, 'ConectaConfig', {
     bannerComment: banner,
     additionalProperties: false,
@@ -29,10 +35,91 @@ export async function generateSchemaFiles(): Promise<Record<string, string>> {
   });
   const constant = `${banner}\n\nexport const conectaSchema = ${JSON.stringify(schema, null, 2)} as const;\n`;
   return {
+    [schemaPath]: `${JSON.stringify(schema, null, 2)}\n`,
     [join(root, 'docs', 'yaml-reference.md')]: renderReference(schema as unknown as SchemaDoc),
+    [join(root, 'schema', 'generated', 'kinds.ts')]: renderKinds(kinds),
     [join(root, 'schema', 'generated', 'types.ts')]: types,
     [join(root, 'schema', 'generated', 'schema.ts')]: constant,
   };
+}
+
+/** What one `$defs` entry with `x-kind` declares. */
+interface KindDeclaration {
+  kind: string;
+  configKey: string;
+  definition: string;
+  keyField: string | null;
+  isKeyCaseInsensitive: boolean;
+  plural: string;
+  uiLabel: string;
+  order: number;
+}
+
+/**
+ * The kinds, in apply tie-break order (`x-order`). The YAML key of a kind is the top-level
+ * property whose value (or list item) is its `$defs` entry; `configKeys` keeps their order.
+ */
+function readKindDeclarations(schema: SchemaDoc): { kinds: KindDeclaration[]; configKeys: string[] } {
+  const configKeyByDefinition = new Map<string, string>();
+  for (const [key, node] of Object.entries(schema.properties ?? {})) {
+    const target = node.$ref ?? node.items?.$ref;
+    if (target) configKeyByDefinition.set(target.replace('#/$defs/', ''), key);
+  }
+  const kinds: KindDeclaration[] = [];
+  const problems: string[] = [];
+  for (const [definition, node] of Object.entries(schema.$defs ?? {})) {
+    const kind = node['x-kind'];
+    if (kind === undefined) continue;
+    const where = `$defs.${definition}`;
+    const configKey = configKeyByDefinition.get(definition);
+    const keyField = node['x-key'];
+    const [plural, uiLabel, order] = [node['x-plural'], node['x-ui-label'], node['x-order']];
+    if (typeof kind !== 'string' || !/^[a-z]+(-[a-z]+)*$/.test(kind)) problems.push(`${where}: x-kind must be a kebab-case word`);
+    if (!configKey) problems.push(`${where}: no top-level property refers to it`);
+    if (keyField !== undefined && (typeof keyField !== 'string' || !node.required?.includes(keyField))) problems.push(`${where}: x-key must name a required property`);
+    if (typeof plural !== 'string' || typeof uiLabel !== 'string') problems.push(`${where}: x-plural and x-ui-label are required`);
+    if (typeof order !== 'number' || !Number.isInteger(order)) problems.push(`${where}: x-order must be an integer`);
+    kinds.push({
+      kind: String(kind), configKey: configKey ?? '', definition, keyField: typeof keyField === 'string' ? keyField : null,
+      isKeyCaseInsensitive: node['x-key-case-insensitive'] === true, plural: String(plural), uiLabel: String(uiLabel), order: Number(order),
+    });
+  }
+  for (const field of ['kind', 'order', 'configKey'] as const) {
+    const values = kinds.map((entry) => entry[field]);
+    const repeated = values.filter((value, index) => values.indexOf(value) !== index);
+    if (repeated.length > 0) problems.push(`two kinds share the ${field} ${repeated.join(', ')}`);
+  }
+  if (problems.length > 0) throw new Error(`schema/conecta.schema.json declares its kinds badly:\n- ${problems.join('\n- ')}`);
+  const configKeys = Object.keys(schema.properties ?? {}).filter((key) => kinds.some((entry) => entry.configKey === key));
+  return { kinds: kinds.sort((a, b) => a.order - b.order), configKeys };
+}
+
+/** The schema with `$defs.PruneByKind` holding one flag per kind, in the order of the top-level keys. */
+function withPruneByKind(schema: SchemaDoc, { configKeys }: { configKeys: string[] }): SchemaDoc {
+  const properties = Object.fromEntries(configKeys.map((key) => [key, { type: 'boolean', description: `Delete live ${key} missing from the config.` }]));
+  const defs = schema.$defs ?? {};
+  defs.PruneByKind = { $comment: 'Written by `npm run schema:write` from the kinds declared in $defs (x-kind); do not edit.', type: 'object', additionalProperties: false, description: 'Deletion policy per kind.', properties };
+  return schema;
+}
+
+function renderKinds({ kinds, configKeys }: { kinds: KindDeclaration[]; configKeys: string[] }): string {
+  const literal = (value: unknown) => (typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(value));
+  const rows = kinds.map(({ order: _order, ...entry }) => `  { ${Object.entries(entry).map(([key, value]) => `${key}: ${literal(value)}`).join(', ')} },`);
+  return [
+    banner,
+    '',
+    '/** Every kind: the `x-kind` of the `$defs` entries of the schema. */',
+    `export type Kind =\n${kinds.map((entry) => `  | '${entry.kind}'`).join('\n')};`,
+    '',
+    '/** One row per kind, in apply tie-break order (`x-order`). */',
+    'export const kindDeclarations = [',
+    ...rows,
+    '] as const;',
+    '',
+    '/** The YAML keys of the kinds in the order of the schema (and of the YAML reference). */',
+    `export const kindConfigKeysInSchemaOrder = [${configKeys.map((key) => `'${key}'`).join(', ')}] as const;`,
+    '',
+  ].join('\n');
 }
 
 interface SchemaDoc {

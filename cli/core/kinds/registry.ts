@@ -1,7 +1,11 @@
+/**
+ * What the engine knows about each kind. Kinds are declared once, in their `$defs` entry of
+ * schema/conecta.schema.json (`x-kind`, `x-key`, `x-key-case-insensitive`, `x-plural`,
+ * `x-ui-label`, `x-order`); schema/generated/kinds.ts is generated from there.
+ */
+import { kindConfigKeysInSchemaOrder, kindDeclarations, type Kind } from '../../../schema/generated/kinds.js';
 import type { ConectaConfig } from '../../../schema/generated/types.js';
-import type { Kind } from '../model/resource.js';
 
-/** What the engine knows about a kind. The order of `kindInfos` is the tie-break order of apply. */
 export interface KindInfo {
   kind: Kind;
   /** Top-level key in the YAML. */
@@ -9,7 +13,7 @@ export interface KindInfo {
   /** `$defs` entry of schema/conecta.schema.json describing one object. */
   definition: string;
   /** The field holding the natural key. Word filters have none: their key is `<list>/<word>`. */
-  keyField: 'name' | 'email' | null;
+  keyField: string | null;
   /** Whether the key is compared without regard to case. */
   isKeyCaseInsensitive: boolean;
   /** English plural, for messages. */
@@ -18,23 +22,17 @@ export interface KindInfo {
   uiLabel: string;
 }
 
-export const kindInfos: readonly KindInfo[] = [
-  { kind: 'tabulation', configKey: 'tabulations', definition: 'Tabulation', keyField: 'name', isKeyCaseInsensitive: false, plural: 'tabulations', uiLabel: 'Tabulações' },
-  { kind: 'predefined-message', configKey: 'predefinedMessages', definition: 'PredefinedMessage', keyField: 'name', isKeyCaseInsensitive: false, plural: 'predefined messages', uiLabel: 'Mensagens Predefinidas' },
-  { kind: 'schedule-group', configKey: 'scheduleGroups', definition: 'ScheduleGroup', keyField: 'name', isKeyCaseInsensitive: false, plural: 'schedule groups', uiLabel: 'Grupo de Horários' },
-  { kind: 'pause', configKey: 'pauses', definition: 'Pause', keyField: 'name', isKeyCaseInsensitive: false, plural: 'pauses', uiLabel: 'Pausas' },
-  { kind: 'word-filter', configKey: 'wordFilters', definition: 'WordFilters', keyField: null, isKeyCaseInsensitive: true, plural: 'word filters', uiLabel: 'Filtro de Palavras' },
-  { kind: 'user-group', configKey: 'userGroups', definition: 'UserGroup', keyField: 'name', isKeyCaseInsensitive: false, plural: 'user groups', uiLabel: 'Grupo de Usuários' },
-  { kind: 'administrator', configKey: 'administrators', definition: 'Administrator', keyField: 'email', isKeyCaseInsensitive: true, plural: 'administrators', uiLabel: 'Administradores' },
-  { kind: 'team', configKey: 'teams', definition: 'Team', keyField: 'name', isKeyCaseInsensitive: false, plural: 'teams', uiLabel: 'Equipes' },
-  { kind: 'agent', configKey: 'agents', definition: 'Agent', keyField: 'email', isKeyCaseInsensitive: true, plural: 'agents', uiLabel: 'Agentes' },
-  { kind: 'flow', configKey: 'flows', definition: 'Flow', keyField: 'name', isKeyCaseInsensitive: false, plural: 'flows', uiLabel: 'Fluxo de Atendimento' },
-];
+/** Every kind, in apply tie-break order. */
+export const kindInfos: readonly KindInfo[] = kindDeclarations;
 
 export const allKinds: readonly Kind[] = kindInfos.map((info) => info.kind);
 
+/** The YAML keys in the order of the YAML reference (validate's counts). */
+export const configKeysInReferenceOrder: readonly string[] = kindConfigKeysInSchemaOrder;
+
 const byKind = new Map(kindInfos.map((info) => [info.kind, info]));
 const byConfigKey = new Map(kindInfos.map((info) => [info.configKey as string, info]));
+const rankByKind = new Map(kindInfos.map((info, index) => [info.kind, index]));
 
 export function getKindInfo(kind: Kind): KindInfo {
   const info = byKind.get(kind);
@@ -44,6 +42,11 @@ export function getKindInfo(kind: Kind): KindInfo {
 
 export function findKindByConfigKey(configKey: string): KindInfo | undefined {
   return byConfigKey.get(configKey);
+}
+
+/** Orders kinds as apply breaks ties (`x-order`): negative when `a` comes first. */
+export function compareKinds(a: Kind, b: Kind): number {
+  return (rankByKind.get(a) ?? 0) - (rankByKind.get(b) ?? 0);
 }
 
 /** The identity of an object of `kind` whose display name is `name`. */

@@ -3,17 +3,10 @@
  * natural key; its `spec` is the normalised, plain-JSON shape of the schema's definition for the
  * kind (schema/generated/types.ts), with references written as names (e-mails for people).
  */
-export type Kind =
-  | 'user-group'
-  | 'administrator'
-  | 'tabulation'
-  | 'predefined-message'
-  | 'team'
-  | 'agent'
-  | 'schedule-group'
-  | 'word-filter'
-  | 'pause'
-  | 'flow';
+import type { Kind } from '../../../schema/generated/kinds.js';
+
+/** Every kind, generated from the `x-kind` entries of schema/conecta.schema.json. */
+export type { Kind };
 
 /** `<kind>.<name>`, such as `team.SAC` or `agent.maria@acme.com.br`. */
 export type ResourceAddress = string;

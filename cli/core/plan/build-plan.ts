@@ -5,7 +5,7 @@
  */
 import { diffFields } from '../diff/diff-fields.js';
 import { diffFlowBlocks } from '../flows/diff-blocks.js';
-import { getKindInfo, kindInfos, toResourceKey } from '../kinds/registry.js';
+import { compareKinds, getKindInfo, toResourceKey } from '../kinds/registry.js';
 import { listReferences, type Reference } from '../kinds/schema-walk.js';
 import { formatAddress, type DesiredState, type JsonValue, type Kind, type LiveSnapshot, type Spec } from '../model/resource.js';
 import { isJsonEqual } from '../normalize/canonical-json.js';
@@ -248,8 +248,6 @@ function describeUnsupported(desired: DesiredState, snapshot: LiveSnapshot): str
   });
 }
 
-const kindRank = new Map(kindInfos.map((info, index) => [info.kind, index]));
-
 function compareByKindAndName(a: { kind: Kind; name: string }, b: { kind: Kind; name: string }): number {
-  return (kindRank.get(a.kind)! - kindRank.get(b.kind)!) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return compareKinds(a.kind, b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }

@@ -1,5 +1,5 @@
 /** What depends on an object about to be deleted, in words: "12 agents are in this team". */
-import { getKindInfo, kindInfos } from '../kinds/registry.js';
+import { compareKinds, getKindInfo } from '../kinds/registry.js';
 import type { Kind } from '../model/resource.js';
 import type { LiveEntry } from './entries.js';
 import type { Referrer } from './reference-index.js';
@@ -15,9 +15,8 @@ export function describeDependents(target: LiveEntry, referrers: readonly Referr
     group.addresses.add(item.identity);
     groups.set(key, group);
   }
-  const rank = new Map(kindInfos.map((info, index) => [info.kind, index]));
   return [...groups.values()]
-    .sort((a, b) => (rank.get(a.kind)! - rank.get(b.kind)!) || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
+    .sort((a, b) => compareKinds(a.kind, b.kind) || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
     .map((group) => phrase(target.resource.kind, group.kind, group.field, group.addresses.size));
 }
 

@@ -4,7 +4,7 @@
  * the plan creates one side without it and sets it in a later step.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { kindInfos } from '../kinds/registry.js';
+import { compareKinds } from '../kinds/registry.js';
 import { listReferences } from '../kinds/schema-walk.js';
 import { formatAddress, type DesiredResource, type DesiredState } from '../model/resource.js';
 import { findCycles } from './graph.js';
@@ -48,10 +48,8 @@ export function describeCycle(resources: readonly DesiredResource[]): Diagnostic
   return diagnostic;
 }
 
-const kindRank = new Map(kindInfos.map((info, index) => [info.kind, index]));
-
 function compareResources(a: DesiredResource, b: DesiredResource): number {
-  return (kindRank.get(a.kind)! - kindRank.get(b.kind)!) || compareText(a.name, b.name);
+  return compareKinds(a.kind, b.kind) || compareText(a.name, b.name);
 }
 
 function compareText(a: string, b: string): number {

@@ -3,7 +3,7 @@
  * live object the plan touches or depends on. Apply recomputes them and refuses a stale plan.
  */
 import { createHash } from 'node:crypto';
-import { kindInfos } from '../kinds/registry.js';
+import { compareKinds } from '../kinds/registry.js';
 import type { DesiredResource, DesiredState, JsonValue, LiveResource, PrunePolicy, Spec } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 import { normalizeSpec } from '../normalize/normalize-spec.js';
@@ -19,9 +19,8 @@ export function fingerprintConfig(state: DesiredState): string {
 
 /** The same, from resources whose spec is already normalised. */
 export function fingerprintNormalizedConfig(entries: readonly { resource: DesiredResource; spec: Spec }[], prune: PrunePolicy): string {
-  const rank = new Map(kindInfos.map((info, index) => [info.kind, index]));
   const resources = [...entries]
-    .sort((a, b) => (rank.get(a.resource.kind)! - rank.get(b.resource.kind)!) || (a.resource.key < b.resource.key ? -1 : a.resource.key > b.resource.key ? 1 : 0))
+    .sort((a, b) => compareKinds(a.resource.kind, b.resource.kind) || (a.resource.key < b.resource.key ? -1 : a.resource.key > b.resource.key ? 1 : 0))
     .map(({ resource, spec }) => ({ kind: resource.kind, key: resource.key, name: resource.name, renamedFrom: resource.renamedFrom ?? null, spec }));
   // Hashed piece by piece: one canonical text per resource, never one huge string.
   const hash = createHash('sha256').update(`{"prune":${canonicalJson(prune as JsonValue)},"resources":[`);

@@ -7,7 +7,7 @@
  */
 import { diffFields } from '../diff/diff-fields.js';
 import { PlanError } from '../errors.js';
-import { kindInfos } from '../kinds/registry.js';
+import { compareKinds } from '../kinds/registry.js';
 import type { Reference, SpecPath } from '../kinds/schema-walk.js';
 import type { JsonValue, Spec } from '../model/resource.js';
 import { findCycles } from './graph.js';
@@ -24,8 +24,6 @@ export interface DependencyEdge {
   /** The reference behind the edge; absent for edges that only order names (a rename before a create of the old name). */
   reference?: Reference;
 }
-
-const kindRank = new Map(kindInfos.map((info, index) => [info.kind, index]));
 
 /** Returns the steps with `dependsOn` and `level` set, sorted by level, kind order and name. */
 export function orderChanges(changes: readonly Change[], edges: readonly DependencyEdge[]): Change[] {
@@ -159,7 +157,7 @@ function assignLevels(steps: Change[], links: readonly [number, number][]): void
 }
 
 function compareSteps(a: Change, b: Change): number {
-  return (a.level - b.level) || (kindRank.get(a.kind)! - kindRank.get(b.kind)!) || compareText(a.name, b.name) || compareText(a.id, b.id);
+  return (a.level - b.level) || compareKinds(a.kind, b.kind) || compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
 function compareText(a: string, b: string): number {

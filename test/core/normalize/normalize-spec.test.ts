@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeAgent, normalizePause, normalizeTeam, normalizeWordFilter, toComparableSpec } from '../../../cli/core/normalize/normalize-spec.js';
+import { normalizeSpec, toComparableSpec } from '../../../cli/core/normalize/normalize-spec.js';
+import type { Spec } from '../../../cli/core/model/resource.js';
+
+const normalizeTeam = (spec: Spec) => normalizeSpec('team', spec);
+const normalizeAgent = (spec: Spec) => normalizeSpec('agent', spec);
+const normalizePause = (spec: Spec) => normalizeSpec('pause', spec);
+const normalizeWordFilter = (spec: Spec) => normalizeSpec('word-filter', spec);
 import { normalizeDuration, normalizeText } from '../../../cli/core/normalize/normalize-values.js';
 
 describe('normalizeDuration', () => {

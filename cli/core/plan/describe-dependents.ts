@@ -1,5 +1,5 @@
 /** What depends on an object about to be deleted, in words: "12 agents are in this team". */
-import { compareKinds, getKindInfo } from '../kinds/registry.js';
+import { compareKinds, getKindInfo, kindInfos } from '../kinds/registry.js';
 import type { Kind } from '../model/resource.js';
 import type { LiveEntry } from './entries.js';
 import type { Referrer } from './reference-index.js';

@@ -12,6 +12,8 @@ export class InitCommand extends BaseCommand {
     '<%= config.bin %> init',
     '<%= config.bin %> init acme-conecta --ci github',
     '<%= config.bin %> init . --force',
+    '<%= config.bin %> init acme-conecta --source ./conecta-as-code-0.1.0.tgz',
+    '<%= config.bin %> init acme-conecta --source git+https://github.com/conecta-as-code/conecta-as-code.git#v0.1.0',
   ];
 
   static override args = {
@@ -21,12 +23,16 @@ export class InitCommand extends BaseCommand {
   static override flags = {
     force: Flags.boolean({ description: 'Overwrite files that already exist.', default: false }),
     ci: Flags.string({ description: 'Which CI files to write.', options: ['github', 'gitlab', 'both', 'none'], default: 'both' }),
+    source: Flags.string({
+      description: 'Where the new repository installs the CLI from: a registry range or tag (default: ^ this version), a tarball or package folder (a path relative to here, with or without file:), or a git URL.',
+      env: 'CONECTA_INIT_SOURCE',
+    }),
   };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parseBase(InitCommand);
     const { runInit } = await import('../services/init.js');
-    const result = await runInit({ cwd: process.cwd(), dir: args.dir, isForced: flags.force, ci: flags.ci as 'github' | 'gitlab' | 'both' | 'none' });
+    const result = await runInit({ cwd: process.cwd(), dir: args.dir, isForced: flags.force, ci: flags.ci as 'github' | 'gitlab' | 'both' | 'none', ...(flags.source === undefined ? {} : { source: flags.source }) });
     if (this.isJson) {
       this.print(JSON.stringify(result, null, 2));
       return;
@@ -34,7 +40,7 @@ export class InitCommand extends BaseCommand {
     const overwritten = new Set(result.overwritten);
     const lines = [`Scaffolded ${result.dir}:`];
     for (const file of result.created) lines.push(`  ${overwritten.has(file) ? this.style.yellow('~') : this.style.green('+')} ${file}${overwritten.has(file) ? this.style.dim(' (overwritten)') : ''}`);
-    lines.push('', 'Next steps:');
+    lines.push('', `The CLI comes from ${result.source.spec} (${result.source.kind}).`, '', 'Next steps:');
     for (const [index, step] of result.nextSteps.entries()) lines.push(`  ${index + 1}. ${step}`);
     this.print(lines.join('\n'));
   }

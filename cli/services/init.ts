@@ -1,10 +1,12 @@
 /**
  * `conecta init [DIR]`: scaffolds a config repository from cli/templates (plain files read at run
  * time): conecta.yaml, a small working example in config/base, .gitignore, README.md, a
- * package.json that pins the CLI, and the CI files. Never overwrites a file without `force`.
+ * package.json that pins the CLI (from the registry, a tarball, a folder or a git URL), and the
+ * CI files. Never overwrites a file without `force`.
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConectaError } from '../core/errors.js';
 import { findPackageRoot } from '../io/project-file.js';
 
@@ -17,6 +19,19 @@ export interface InitOptions {
   /** Overwrite files that already exist. */
   isForced: boolean;
   ci: CiChoice;
+  /**
+   * Where the scaffold installs the CLI from: a registry range or tag (default `^<this version>`),
+   * a tarball or folder path (relative to `cwd`, with or without `file:`), or a git/https URL.
+   */
+  source?: string;
+}
+
+/** The dependency the scaffold's package.json declares, as npm will read it. */
+export interface DependencySource {
+  spec: string;
+  kind: 'registry' | 'path' | 'git' | 'url';
+  /** For a path outside the scaffold: CI cannot reach it unless it is committed into the repository. */
+  isOutside: boolean;
 }
 
 export interface InitResult {
@@ -26,6 +41,7 @@ export interface InitResult {
   created: string[];
   /** The subset of `created` that replaced existing files (only with `force`). */
   overwritten: string[];
+  source: DependencySource;
   nextSteps: string[];
 }
 
@@ -51,8 +67,9 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   for (const choice of choices) {
     for (const [template, target] of ciFiles[choice]) files.set(target, await readFile(join(templates, template), 'utf8'));
   }
-  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string; engines?: { node?: string } };
-  files.set('package.json', renderPackageJson(basename(dir), manifest.version, manifest.engines?.node));
+  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string; version: string; engines?: { node?: string } };
+  const source = await resolveSource(options.source, manifest.version, options.cwd, dir);
+  files.set('package.json', renderPackageJson(basename(dir), manifest.name, source.spec, manifest.engines?.node));
 
   const existing: string[] = [];
   for (const target of files.keys()) {
@@ -74,15 +91,40 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     dir,
     created: [...files.keys()],
     overwritten: existing,
+    source,
     nextSteps: [
       ...(shownDir === '.' ? [] : [`cd ${shownDir}`]),
+      ...(source.isOutside ? [`CI cannot reach ${source.spec} (outside the repository): copy it into the repository and point package.json's devDependencies at the copy`] : []),
       'npm install                  # installs the conecta CLI; commit package-lock.json',
-      'npx conecta validate         # checks every environment of conecta.yaml',
-      'npx conecta plan             # against the local sandbox (defaultEnvironment: local)',
-      'set environments.prod.url in conecta.yaml, then: CONECTA_TOKEN_PROD=… npx conecta doctor --env prod',
-      ...(choices.length > 0 ? ['add the CI secret CONECTA_TOKEN_PROD, commit, and open a pull request to see the plan comment'] : []),
+      'npx --no conecta validate    # checks every environment of conecta.yaml (--no: never download another package)',
+      'npx --no conecta plan        # against the local sandbox (defaultEnvironment: local)',
+      'set environments.prod.url in conecta.yaml, then: CONECTA_TOKEN_PROD=… npx --no conecta doctor --env prod',
+      ...(choices.length > 0 ? ['add the CI secrets (see the comments at the top of the CI files), commit, and open a pull request to see the plan comment'] : []),
     ],
   };
+}
+
+/**
+ * Reads `--source`: a git or https URL is kept as written; a path (a tarball or a package folder,
+ * with or without `file:`) must exist and is written relative to the scaffold, so the repository
+ * stays portable; anything else is a registry range or tag.
+ */
+export async function resolveSource(spec: string | undefined, version: string, cwd: string, dir: string): Promise<DependencySource> {
+  const given = spec?.trim();
+  if (!given) return { spec: `^${version}`, kind: 'registry', isOutside: false };
+  if (/^(git\+[a-z]+:|git:|github:|gitlab:|bitbucket:)/i.test(given) || /^[\w.-]+@[\w.-]+:/.test(given) || /^[\w-]+\/[\w.-]+(#.*)?$/.test(given)) return { spec: given, kind: 'git', isOutside: false };
+  if (/^https?:\/\//i.test(given)) return { spec: given, kind: /\.git(#.*)?$/.test(given) ? 'git' : 'url', isOutside: false };
+  const isPath = given.startsWith('file:') || /^(\.{1,2}([/\\]|$)|~?[/\\]|[a-z]:[/\\])/i.test(given) || /\.(tgz|tar\.gz)$/i.test(given);
+  if (!isPath) return { spec: given, kind: 'registry', isOutside: false };
+  const path = resolve(cwd, given.replace(/^file:/, '').replace(/^~(?=[/\\])/, homedir()));
+  if (!(await stat(path).catch(() => undefined))) {
+    throw new ConectaError('INIT_SOURCE_NOT_FOUND', `--source ${given}: ${path} does not exist.`, {
+      hint: 'Give the path of a tarball made by `npm pack` (or of a package folder), relative to the current folder; or a registry range such as ^0.1.0, or a git URL.',
+    });
+  }
+  const fromScaffold = relative(dir, path).split(sep).join('/');
+  const isOutside = fromScaffold === '..' || fromScaffold.startsWith('../') || isAbsolute(fromScaffold);
+  return { spec: `file:${fromScaffold}`, kind: 'path', isOutside };
 }
 
 /** Files below `folder`, relative to it with `/` separators, sorted. */
@@ -94,14 +136,14 @@ async function listFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
-function renderPackageJson(folderName: string, version: string, node: string | undefined): string {
+function renderPackageJson(folderName: string, packageName: string, spec: string, node: string | undefined): string {
   const name = folderName.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|-+$/g, '') || 'conecta-config';
   const manifest = {
     name,
     private: true,
     description: 'Contact-center configuration managed with conecta-as-code.',
     scripts: { validate: 'conecta validate', plan: 'conecta plan' },
-    devDependencies: { 'conecta-as-code': `^${version}` },
+    devDependencies: { [packageName]: spec },
     ...(node ? { engines: { node } } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ConectaError } from '../../cli/core/errors.js';
-import { runInit } from '../../cli/services/init.js';
+import { resolveSource, runInit } from '../../cli/services/init.js';
 import { loadLayeredConfig, resolveTarget } from '../../cli/services/project.js';
 
 let root: string;
@@ -98,5 +98,43 @@ describe('runInit', () => {
     expect(result.created).toContain('.github/workflows/conecta.yml');
     expect(result.created).not.toContain('.gitlab-ci.yml');
     expect(result.nextSteps[0]).toMatch(/^npm install/);
+  });
+});
+
+describe('init --source', () => {
+  it.each([
+    [undefined, { spec: '^1.2.3', kind: 'registry' }],
+    ['latest', { spec: 'latest', kind: 'registry' }],
+    ['~1.2.0', { spec: '~1.2.0', kind: 'registry' }],
+    ['git+https://github.com/acme/conecta-as-code.git#v1.2.3', { spec: 'git+https://github.com/acme/conecta-as-code.git#v1.2.3', kind: 'git' }],
+    ['github:acme/conecta-as-code#main', { spec: 'github:acme/conecta-as-code#main', kind: 'git' }],
+    ['acme/conecta-as-code#v1', { spec: 'acme/conecta-as-code#v1', kind: 'git' }],
+    ['git@github.com:acme/conecta-as-code.git', { spec: 'git@github.com:acme/conecta-as-code.git', kind: 'git' }],
+    ['https://example.com/conecta-as-code-1.2.3.tgz', { spec: 'https://example.com/conecta-as-code-1.2.3.tgz', kind: 'url' }],
+  ])('writes %s as the dependency %o', async (given, expected) => {
+    expect(await resolveSource(given, '1.2.3', root, join(root, 'repo'))).toEqual({ ...expected, isOutside: false });
+  });
+
+  it('writes a tarball path relative to the scaffold, with or without file:, and says when CI cannot reach it', async () => {
+    await mkdir(join(root, 'repo/vendor'), { recursive: true });
+    await writeFile(join(root, 'repo/vendor/conecta-as-code-1.2.3.tgz'), '');
+    await writeFile(join(root, 'conecta-as-code-1.2.3.tgz'), '');
+    expect(await resolveSource('repo/vendor/conecta-as-code-1.2.3.tgz', '1.2.3', root, join(root, 'repo')))
+      .toEqual({ spec: 'file:vendor/conecta-as-code-1.2.3.tgz', kind: 'path', isOutside: false });
+    expect(await resolveSource('file:./conecta-as-code-1.2.3.tgz', '1.2.3', root, join(root, 'repo')))
+      .toEqual({ spec: 'file:../conecta-as-code-1.2.3.tgz', kind: 'path', isOutside: true });
+  });
+
+  it('refuses a path that does not exist, with a hint', async () => {
+    const error = await resolveSource('./missing.tgz', '1.2.3', root, join(root, 'repo')).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'INIT_SOURCE_NOT_FOUND', hint: expect.stringContaining('npm pack') });
+  });
+
+  it('puts the source in the scaffold package.json and warns when the tarball is outside it', async () => {
+    await writeFile(join(root, 'conecta-as-code-1.2.3.tgz'), '');
+    const result = await runInit({ cwd: root, dir: 'repo', isForced: false, ci: 'none', source: './conecta-as-code-1.2.3.tgz' });
+    const manifest = JSON.parse(await readFile(join(result.dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(manifest.devDependencies).toEqual({ 'conecta-as-code': 'file:../conecta-as-code-1.2.3.tgz' });
+    expect(result.nextSteps.join('\n')).toContain('CI cannot reach file:../conecta-as-code-1.2.3.tgz');
   });
 });

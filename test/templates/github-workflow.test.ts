@@ -49,17 +49,17 @@ describe('the GitHub workflow template', () => {
   it('applies with --auto-approve under the safety rules, never with --force', async () => {
     const { workflow } = await readWorkflow();
     const apply = findStep(workflow.jobs.apply as Job, 'Apply');
-    expect(apply.run).toBe('npx conecta apply --env "$CONECTA_ENVIRONMENT" --auto-approve');
+    expect(apply.run).toBe('npm exec --no -- conecta apply --env "$CONECTA_ENVIRONMENT" --auto-approve');
     for (const job of Object.values(workflow.jobs)) for (const step of job.steps) expect(step.run ?? '').not.toContain('--force');
   });
 
   it('validates every environment, then plans as Markdown and JSON for the comment', async () => {
     const { workflow } = await readWorkflow();
     const plan = workflow.jobs.plan as Job;
-    expect(findStep(plan, 'Validate every environment').run).toBe('npx conecta validate');
+    expect(findStep(plan, 'Validate every environment').run).toBe('npm exec --no -- conecta validate');
     const run = findStep(plan, 'Plan').run ?? '';
-    expect(run).toContain('npx conecta plan --env "$CONECTA_ENVIRONMENT" --markdown --detailed-exitcode > plan.md');
-    expect(run).toContain('npx conecta plan --env "$CONECTA_ENVIRONMENT" --json > plan.json');
+    expect(run).toContain('npm exec --no -- conecta plan --env "$CONECTA_ENVIRONMENT" --markdown --detailed-exitcode > plan.md');
+    expect(run).toContain('npm exec --no -- conecta plan --env "$CONECTA_ENVIRONMENT" --json > plan.json');
     expect(run).toContain('>> "$GITHUB_STEP_SUMMARY"');
     expect(findStep(plan, 'Comment the plan on the pull request')).toMatchObject({ uses: 'actions/github-script@v7', if: '${{ !cancelled() }}' });
   });
@@ -102,12 +102,12 @@ describe('the plan step of the GitHub workflow', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** Runs the step's script as Actions does (bash -e -o pipefail) with a fake `npx` that exits with `code`. */
+  /** Runs the step's script as Actions does (bash -e -o pipefail) with a fake `npm` that exits with `code`. */
   async function runPlanStep(code: number): Promise<{ exitCode: number; summary: string }> {
     const { workflow } = await readWorkflow();
     const run = findStep(workflow.jobs.plan as Job, 'Plan').run ?? '';
-    await writeFile(join(dir, 'npx'), `#!/usr/bin/env bash\nif [[ "$*" == *--markdown* ]]; then echo "plan of $CONECTA_ENVIRONMENT"; exit ${code}; fi\necho '{}'\n`);
-    await chmod(join(dir, 'npx'), 0o755);
+    await writeFile(join(dir, 'npm'), `#!/usr/bin/env bash\nif [[ "$*" == *--markdown* ]]; then echo "plan of $CONECTA_ENVIRONMENT"; exit ${code}; fi\necho '{}'\n`);
+    await chmod(join(dir, 'npm'), 0o755);
     await writeFile(join(dir, 'summary.md'), '');
     const env = { PATH: `${dir}:${process.env.PATH}`, CONECTA_ENVIRONMENT: 'prod', GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
     const exitCode = await promisify(execFile)('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', run], { cwd: dir, env })

@@ -24,7 +24,7 @@ describe('the GitLab CI template', () => {
       '$CI_PIPELINE_SOURCE == "merge_request_event"',
       '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != "merge_request_event"',
     ]);
-    expect((pipeline['conecta:validate'] as GitLabJob).script).toEqual(['npx conecta validate']);
+    expect((pipeline['conecta:validate'] as GitLabJob).script).toEqual(['npm exec --no -- conecta validate']);
   });
 
   it('plans only in merge requests, handles --detailed-exitcode and posts the comment even on failure', async () => {
@@ -42,7 +42,7 @@ describe('the GitLab CI template', () => {
     expect(apply.rules?.map((rule) => rule.if)).toEqual(['$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != "merge_request_event"']);
     expect(apply.resource_group).toBe('conecta-prod');
     expect(apply.interruptible).toBe(false);
-    expect(apply.script).toEqual(['npx conecta apply --env "$CONECTA_ENVIRONMENT" --auto-approve']);
+    expect(apply.script).toEqual(['npm exec --no -- conecta apply --env "$CONECTA_ENVIRONMENT" --auto-approve']);
   });
 });
 

@@ -51,6 +51,30 @@ export class RemoteError extends ConectaError {
   }
 }
 
+/**
+ * A list read from the tenant could not be proved complete and consistent (a garbled or truncated
+ * page, items missing or repeated, a server that ignores `page`). Nothing is planned or written
+ * from it: a missing page would plan creates of objects that exist.
+ */
+export class IncompleteReadError extends ConectaError {
+  readonly what: string;
+  readonly path: string;
+  /** The page at fault; undefined when the problem is in an item, not in a page. */
+  readonly page: number | undefined;
+  readonly problem: string;
+
+  constructor(input: { what: string; path: string; page?: number; problem: string }) {
+    const where = input.page === undefined ? '' : ` at page ${input.page}`;
+    super('PROVIDER_INCOMPLETE_READ', `Reading ${input.what} (GET ${input.path}) failed${where}: ${input.problem}. Nothing was planned or written.`, {
+      hint: 'The tenant (or a gateway before it) answered a list that is not whole. Run the command again; if it persists, run with --verbose to see each request and check the tenant or its proxy.',
+    });
+    this.what = input.what;
+    this.path = input.path;
+    this.page = input.page;
+    this.problem = input.problem;
+  }
+}
+
 /** The run was interrupted (Ctrl-C). */
 export class InterruptedError extends ConectaError {
   constructor(message = 'Interrupted.') {

@@ -4,7 +4,7 @@
  * → id) that create/update/delete keep current, so that ids of objects created during an apply
  * flow to their dependents. Mapping wire ⇄ model lives in ./mappers, one module per kind.
  */
-import { ConectaError, RemoteError } from '../../cli/core/errors.js';
+import { ConectaError, IncompleteReadError, RemoteError } from '../../cli/core/errors.js';
 import { formatWordFilterName, getKindInfo, toResourceKey } from '../../cli/core/kinds/registry.js';
 import type { Kind, LiveResource, Spec, UnsupportedKind } from '../../cli/core/model/resource.js';
 import type { Provider, ProviderAccount, ProviderDescription, ProviderEvent, ProviderNotice, TargetInfo } from '../contract.js';
@@ -174,7 +174,9 @@ export class ConectaProvider implements Provider {
     const mapper = kindMappers[kind];
     const catalogue: Catalogue = { byId: new Map(), idByKey: new Map() };
     try {
-      const lists = await Promise.all(mapper.endpoints.map(async (endpoint) => ({ endpoint, objects: await fetchAllPages(this.client, endpoint) })));
+      const what = getKindInfo(kind).plural;
+      const lists = await Promise.all(mapper.endpoints.map(async (endpoint) => ({ endpoint, objects: await fetchAllPages(this.client, endpoint, { what }) })));
+      for (const { endpoint, objects } of lists) for (const wire of objects) checkNaturalKey(mapper, what, endpoint, wire);
       this.catalogues.set(kind, catalogue);
       for (const { endpoint, objects } of lists) for (const wire of objects) this.remember(kind, endpoint, wire);
     } catch (error) {
@@ -273,7 +275,7 @@ export class ConectaProvider implements Provider {
     }
     const filter = mapper.keyFilter?.(keyName(mapper.kind, name)) ?? {};
     // A `name` filter may match by substring [INF]: the exact key is checked here.
-    return (await fetchAllPages(this.client, endpoint, filter)).find(matches);
+    return (await fetchAllPages(this.client, endpoint, { what: getKindInfo(mapper.kind).plural, filter })).find(matches);
   }
 
   /** After an ambiguous create: the object exists, so it is adopted and brought to `spec`. */
@@ -302,6 +304,14 @@ function getDisplayName(kind: Kind, spec: Spec): string {
 /** The natural key as the API knows it (word filters: the word alone). */
 function keyName(kind: Kind, name: string): string {
   return kind === 'word-filter' ? name.slice(name.indexOf('/') + 1) : name;
+}
+
+/** A live object whose natural key is not a non-empty string cannot be planned (it would plan `delete tabulation.42` with no usable key). */
+function checkNaturalKey(mapper: KindMapper, what: string, endpoint: string, wire: WireObject): void {
+  const value = wire[mapper.wireKeyField];
+  if (typeof value === 'string' && value.trim() !== '') return;
+  const shown = value === undefined ? 'missing' : JSON.stringify(value);
+  throw new IncompleteReadError({ what, path: `/api/v4${endpoint}`, problem: `object ${String(wire._id)} has no usable natural key: its "${mapper.wireKeyField}" is ${shown}, not a non-empty string` });
 }
 
 function isAmbiguousOrDuplicate(error: RemoteError): boolean {

@@ -22,6 +22,7 @@ export const administratorMapper: KindMapper = {
   refersTo: ['user-group'],
   readOnlyKeys: [...COMMON_READ_ONLY, 'type', 'hasAuthToken', 'session_token', 'logged_at', 'session_agent'],
   isPartialUpdate: true,
+  wireKeyField: 'email',
   nameOfWire: (wire) => readString(wire, 'email') || undefined,
   endpointOf: () => '/admins',
   toSpec: (wire, context) => {

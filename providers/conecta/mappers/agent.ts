@@ -22,6 +22,7 @@ export const agentMapper: KindMapper = {
   endpoints: ['/agents'],
   refersTo: ['team'],
   readOnlyKeys: [...COMMON_READ_ONLY, 'type', 'status', 'logged_at', 'password_callcenter'],
+  wireKeyField: 'email',
   nameOfWire: (wire) => readString(wire, 'email') || undefined,
   endpointOf: () => '/agents',
   keyLookupPath: (email) => `/agents/email/${encodeURIComponent(email)}`,

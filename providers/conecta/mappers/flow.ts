@@ -132,6 +132,7 @@ export const flowMapper: KindMapper = {
   endpoints: ['/flows'],
   refersTo: ['team', 'schedule-group', 'tabulation', 'flow'],
   readOnlyKeys: COMMON_READ_ONLY,
+  wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/flows',
   toSpec: (wire, context) => {

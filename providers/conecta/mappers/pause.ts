@@ -14,6 +14,7 @@ export const pauseMapper: KindMapper = {
   endpoints: ['/pauses'],
   refersTo: [],
   readOnlyKeys: COMMON_READ_ONLY,
+  wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/pauses',
   toSpec: (wire) => ({

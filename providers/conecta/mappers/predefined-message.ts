@@ -14,6 +14,7 @@ export const predefinedMessageMapper: KindMapper = {
   endpoints: ['/predefined_messages'],
   refersTo: [],
   readOnlyKeys: COMMON_READ_ONLY,
+  wireKeyField: 'description',
   nameOfWire: (wire) => readString(wire, 'description') || undefined,
   endpointOf: () => '/predefined_messages',
   toSpec: (wire, context) => {

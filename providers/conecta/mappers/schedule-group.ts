@@ -123,6 +123,7 @@ export const scheduleGroupMapper: KindMapper = {
   endpoints: ['/timeGroup'],
   refersTo: [],
   readOnlyKeys: COMMON_READ_ONLY,
+  wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/timeGroup',
   toSpec: (wire, context) => readGroup(wire, context),

@@ -10,6 +10,7 @@ export const tabulationMapper: KindMapper = {
   endpoints: ['/tabulations'],
   refersTo: [],
   readOnlyKeys: [],
+  wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/tabulations',
   toSpec: (wire) => ({ name: readString(wire, 'name') }),

@@ -106,6 +106,7 @@ export const teamMapper: KindMapper = {
   endpoints: ['/campaigns'],
   refersTo: ['team', 'agent', 'tabulation', 'predefined-message', 'flow'],
   readOnlyKeys: [...COMMON_READ_ONLY, 'agents', 'hasOnlineAgents', 'hasOfflineAttendance'],
+  wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/campaigns',
   keyFilter: (name) => ({ name }),

@@ -26,6 +26,8 @@ export interface KindMapper {
   endpoints: readonly string[];
   /** Kinds whose lists are needed to turn this kind's ids into names. */
   refersTo: readonly Kind[];
+  /** The wire field holding the natural key; a live object must carry it as a non-empty string. */
+  wireKeyField: string;
   /** The display name of a wire object (its natural key), undefined when it has none. */
   nameOfWire(wire: WireObject, endpoint: string): string | undefined;
   /** The endpoint an object belongs to (word filters: by list). */

@@ -23,6 +23,7 @@ export const userGroupMapper: KindMapper = {
   endpoints: ['/userGroup'],
   refersTo: ['team'],
   readOnlyKeys: COMMON_READ_ONLY,
+  wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/userGroup',
   toSpec: (wire, context) => {

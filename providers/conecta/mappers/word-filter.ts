@@ -23,6 +23,7 @@ export const wordFilterMapper: KindMapper = {
   endpoints: ['/wordFilter/agents', '/wordFilter/contacts'],
   refersTo: [],
   readOnlyKeys: [...COMMON_READ_ONLY, 'type'],
+  wireKeyField: 'word',
   nameOfWire: (wire, endpoint) => {
     const word = readString(wire, 'word');
     return word === '' ? undefined : formatWordFilterName(getWordFilterList(endpoint), word);

@@ -183,6 +183,18 @@ describe('buildPlan: safety and fingerprints', () => {
     expect(buildPlan(aState([], { tabulation: true }), aSnapshot(nine), options).safety.isUnsafe).toBe(false);
   });
 
+  test('marks a plan unsafe when it creates more than 30 % of the live objects of a kind with at least 10', () => {
+    const live = Array.from({ length: 10 }, (_, index) => aLive('tabulation', { name: `T${index}` }));
+    const desired = [...live, ...Array.from({ length: 4 }, (_, index) => aLive('tabulation', { name: `N${index}` }))].map((resource) => aDesired('tabulation', resource.spec));
+    expect(buildPlan(aState(desired), aSnapshot(live), options).safety).toEqual({ isUnsafe: true, reasons: ['creates 4 tabulations, 40 % of the 10 live; more than 30 % needs --force'] });
+    expect(buildPlan(aState(desired.slice(0, 13)), aSnapshot(live), options).safety.isUnsafe).toBe(false);
+  });
+
+  test('never holds back creates in an empty tenant (the first apply)', () => {
+    const desired = Array.from({ length: 500 }, (_, index) => aDesired('tabulation', { name: `T${index}` }));
+    expect(buildPlan(aState(desired), aSnapshot([]), options).safety).toEqual({ isUnsafe: false, reasons: [] });
+  });
+
   test('fingerprints every live object the plan touches or depends on', () => {
     const team = aLive('team', { name: 'SAC' });
     const agent = aLive('agent', { email: 'a@acme.com', name: 'A' });

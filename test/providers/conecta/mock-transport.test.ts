@@ -134,7 +134,7 @@ describe('retries, rate limits and timeouts', () => {
 
   it('does not POST again when a create answered 504 but the object was stored (ghost write)', async () => {
     const t = openTenant();
-    t.pool.intercept({ path: apiPath('/agents'), method: 'GET' }).reply(200, { ...readFixture('agents'), data: [] });
+    t.pool.intercept({ path: apiPath('/agents'), method: 'GET' }).reply(200, { ...readFixture('agents'), data: [], total: 0, from: null, to: null });
     t.pool.intercept({ path: apiPath('/campaigns'), method: 'GET' }).reply(200, readFixture('teams'));
     t.pool.intercept({ path: apiPath('/agents'), method: 'POST' }).reply(504, 'Gateway Timeout');
     const stored = (readFixture('agents').data as Record<string, unknown>[])[0];
@@ -193,7 +193,7 @@ describe('retries, rate limits and timeouts', () => {
     await expect(t.provider.list('tabulation')).rejects.toMatchObject({ code: 'PROVIDER_AUTH', status: 401 });
   });
 
-  it('fetches the pages after the first concurrently, 100 at a time', async () => {
+  it('asks for 1000 per page and follows the per_page and last_page of a server that clamps it', async () => {
     const t = openTenant();
     const requested: string[] = [];
     t.pool.intercept({ path: apiPath('/tabulations'), method: 'GET' }).reply(200, (options) => {
@@ -204,6 +204,6 @@ describe('retries, rate limits and timeouts', () => {
       return { current_page: page, data, last_page: 3, per_page: 100, total: 250 };
     }).persist();
     expect(await t.provider.list('tabulation')).toHaveLength(250);
-    expect(requested.sort()).toEqual(['1/100/1', '2/100/1', '3/100/1']);
+    expect(requested.sort()).toEqual(['1/1000/1', '2/1000/1', '3/1000/1']);
   });
 });

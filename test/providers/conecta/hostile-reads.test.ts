@@ -1,0 +1,107 @@
+/**
+ * A partial read never becomes a plan. The hostile server (test/support/hostile-server.ts) serves
+ * a tabulation list of 250 objects (3 pages of 100) over real loopback HTTP and breaks it in one
+ * way per test; the real client (undici) refreshes every kind, as `plan` and `apply` do, and must
+ * fail with PROVIDER_INCOMPLETE_READ naming the list, the page and the problem. The built CLI
+ * (needs `npm run build`) runs `apply --auto-approve` for one broken list and the page-size cases:
+ * the config declares all 250, so a client that took a partial list for the whole would create
+ * the missing ones, and the server would see the writes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { allKinds } from '../../../cli/core/kinds/registry.js';
+import { readSnapshot } from '../../../cli/services/refresh.js';
+import { ConectaProvider } from '../../../providers/conecta/index.js';
+import { createProject, runCli, type CliResult } from '../../faults/cli-harness.js';
+import { startHostileServer, type HostileOptions, type HostileServer, type ListFault } from '../../support/hostile-server.js';
+
+const CLI_TIMEOUT_MS = 60_000;
+const TABULATIONS = Array.from({ length: 250 }, (_, index) => ({ _id: `64b${String(index).padStart(21, '0')}`, name: `Tab ${index}` }));
+const CONFIG = `version: 1\ntabulations:\n${TABULATIONS.map((tabulation) => `  - name: ${tabulation.name}\n`).join('')}`;
+
+const servers: HostileServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function applyAgainst(options: HostileOptions, env: Record<string, string> = {}): Promise<{ result: CliResult; server: HostileServer }> {
+  const server = await startHostileServer({ lists: { '/tabulations': TABULATIONS }, ...options });
+  servers.push(server);
+  const cwd = createProject({ 'tenant.yaml': CONFIG });
+  const result = await runCli(['apply', '.', '--auto-approve'], { cwd, env: { CONECTA_URL: server.url, CONECTA_TOKEN: server.token, ...env } });
+  return { result, server };
+}
+
+const partialReads: [ListFault, RegExp][] = [
+  ['not-json', /page 2: the 2xx answer is not JSON/],
+  ['truncated', /page 2: the 2xx answer is not JSON/],
+  ['data-missing', /page 2: its "data" is missing/],
+  ['data-null', /page 2: its "data" is null/],
+  ['total-mismatch', /240 items were received over 3 page\(s\), but the list says total 250/],
+  ['repeated-ids', /page 2: id \S+ was already on page 1/],
+  ['last-page-moves', /last_page moved from 3 \(page 1\) to 4/],
+  ['ignores-page', /it repeats page 1's items \(the server seems to ignore "page"\)/],
+  ['ignores-page-honest', /answered current_page 1 \(the server seems to ignore "page"\)/],
+  ['never-ending', /last_page moved from 2 \(page 1\) to 3/],
+  ['no-id', /page 2: item 6 has no usable _id/],
+  ['numeric-name', /has no usable natural key: its "name" is 42/],
+];
+
+async function refreshAgainst(options: HostileOptions): Promise<{ error: unknown; server: HostileServer }> {
+  const server = await startHostileServer({ lists: { '/tabulations': TABULATIONS }, ...options });
+  servers.push(server);
+  const provider = new ConectaProvider({ url: server.url, credentials: { token: server.token }, backoff: { baseMs: 1, maxMs: 5, maxRetryAfterMs: 1000 } });
+  try {
+    const description = await provider.describe();
+    await readSnapshot(provider, allKinds, description.unsupported);
+    return { error: undefined, server };
+  } catch (error) {
+    return { error, server };
+  } finally {
+    await provider.close();
+  }
+}
+
+describe('a partial read never becomes a plan', () => {
+  it.each(partialReads)('%s: refresh fails with PROVIDER_INCOMPLETE_READ and 0 writes', async (kind, message) => {
+    const { error, server } = await refreshAgainst({ fault: { path: '/tabulations', kind } });
+    expect(error).toMatchObject({ code: 'PROVIDER_INCOMPLETE_READ', what: 'tabulations', path: '/api/v4/tabulations' });
+    expect((error as Error).message).toMatch(message);
+    expect(server.writes()).toEqual([]);
+  });
+
+  it('apply against a server that ignores "page" fails before planning, with 0 writes', async () => {
+    const { result, server } = await applyAgainst({ fault: { path: '/tabulations', kind: 'ignores-page' } });
+    expect(result.stderr).toContain('[PROVIDER_INCOMPLETE_READ]');
+    expect(result.stderr).toContain('Reading tabulations (GET /api/v4/tabulations) failed at page 2');
+    expect(result.code).toBe(1);
+    expect(server.writes()).toEqual([]);
+  }, CLI_TIMEOUT_MS);
+
+  it('a connection cut inside a page fails the refresh after its retries, with 0 writes', async () => {
+    const { error, server } = await refreshAgainst({ fault: { path: '/tabulations', kind: 'cut-connection' } });
+    expect(error).toMatchObject({ code: expect.stringMatching(/^PROVIDER_(UNREACHABLE|TIMEOUT)$/) });
+    expect(server.writes()).toEqual([]);
+  });
+});
+
+describe('page size', () => {
+  it('reads a whole list in one request when the server gives 1000 per page', async () => {
+    const { result, server } = await applyAgainst({ maxPageSize: 1000 });
+    expect(result.stdout).toContain('No changes.');
+    expect(server.listReads('/tabulations').map((entry) => entry.query.get('limit'))).toEqual(['1000']);
+    expect(server.writes()).toEqual([]);
+  }, CLI_TIMEOUT_MS);
+
+  it('follows per_page and last_page when the server clamps the size', async () => {
+    const { error, server } = await refreshAgainst({ maxPageSize: 100 });
+    expect(error).toBeUndefined();
+    expect(server.listReads('/tabulations').map((entry) => entry.query.get('page')).sort()).toEqual(['1', '2', '3']);
+  });
+
+  it('asks again at 100 per page when the server refuses 1000, once per run', async () => {
+    const { error, server } = await refreshAgainst({ fault: { path: '/tabulations', kind: 'refuses-large-page' } });
+    expect(error).toBeUndefined();
+    const reads = server.listReads('/tabulations').map((entry) => `${entry.query.get('page')}/${entry.query.get('limit')}`);
+    expect(reads.sort()).toEqual(['1/100', '1/1000', '2/100', '3/100']);
+  });
+});

@@ -1,9 +1,11 @@
+import type { ErrorCode } from './error-codes.js';
+
 /** A located problem in the user's config. Validation collects these before reporting. */
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
   /** A stable code such as `CONFIG_UNKNOWN_KEY` or `SCHEMA_TYPE`. */
-  code: string;
+  code: ErrorCode;
   severity: Severity;
   message: string;
   /** What to do about it. */

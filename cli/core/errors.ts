@@ -3,14 +3,15 @@
  * `APPLY_…`, `PROVIDER_…`) and a hint that says what to do. Only the base command renders them.
  */
 import type { Diagnostic } from './diagnostics.js';
+import type { ErrorCode } from './error-codes.js';
 
 export class ConectaError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string | undefined;
   /** The process exit code the CLI uses for this error. */
   readonly exitCode: number;
 
-  constructor(code: string, message: string, options: { hint?: string; cause?: unknown; exitCode?: number } = {}) {
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown; exitCode?: number } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -23,8 +24,9 @@ export class ConectaError extends Error {
 export class ConfigError extends ConectaError {
   readonly diagnostics: Diagnostic[];
 
+  /** The code is the first error's: a warning listed before it never names the failure. */
   constructor(diagnostics: Diagnostic[], message = 'The configuration is not valid.') {
-    super(diagnostics[0]?.code ?? 'CONFIG_INVALID', message, { hint: 'Fix the problems listed above, then run the command again.' });
+    super(diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.code ?? 'CONFIG_INVALID', message, { hint: 'Fix the problems listed above, then run the command again.' });
     this.diagnostics = diagnostics;
   }
 }
@@ -40,7 +42,7 @@ export class RemoteError extends ConectaError {
   readonly status: number | undefined;
   readonly vendorMessage: string | undefined;
 
-  constructor(input: { method: string; path: string; status?: number; vendorMessage?: string; code?: string; hint?: string; cause?: unknown }) {
+  constructor(input: { method: string; path: string; status?: number; vendorMessage?: string; code?: ErrorCode; hint?: string; cause?: unknown }) {
     const status = input.status === undefined ? 'no answer' : `HTTP ${input.status}`;
     const detail = input.vendorMessage ? `: ${input.vendorMessage}` : '';
     super(input.code ?? 'PROVIDER_HTTP', `${input.method} ${input.path} failed (${status})${detail}`, { hint: input.hint, cause: input.cause });

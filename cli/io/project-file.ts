@@ -3,6 +3,7 @@
  * the nearest `conecta.yaml` from the working directory up to the repository root (the first
  * folder holding `.git`). Problems come back as located diagnostics, like the config reader's.
  */
+import { isErrorCode, type ErrorCode } from '../core/error-codes.js';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -85,12 +86,18 @@ export async function readProjectFile(file: string): Promise<LoadedProject> {
   return { file, dir: dirname(file), project };
 }
 
+/** The project file's twin of a config-file code (`CONFIG_YAML_TAG` → `PROJECT_YAML_TAG`). */
+function toProjectCode(code: ErrorCode): ErrorCode {
+  const twin = code.replace(/^CONFIG_/, 'PROJECT_');
+  return isErrorCode(twin) ? twin : 'PROJECT_YAML';
+}
+
 /** Parses the text of a project file. `project` is set only when there is no error. */
 export function parseProjectFile(source: string, file: string): { project?: ProjectFile; diagnostics: Diagnostic[] } {
   // The config reader's composer enforces the hostile-input limits (aliases, depth, forbidden keys)
   // before the full document is built for positions.
   const composed = composeYaml(source, file);
-  if (composed.diagnostics.length > 0) return { diagnostics: composed.diagnostics.map((diagnostic) => ({ ...diagnostic, code: diagnostic.code.replace(/^CONFIG_/, 'PROJECT_') })) };
+  if (composed.diagnostics.length > 0) return { diagnostics: composed.diagnostics.map((diagnostic) => ({ ...diagnostic, code: toProjectCode(diagnostic.code) })) };
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const diagnostics: Diagnostic[] = [...document.errors, ...document.warnings].map((problem) => {

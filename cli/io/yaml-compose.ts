@@ -17,6 +17,7 @@
  */
 import { CST, Parser, isAlias, isMap, isSeq, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { ErrorCode } from '../core/error-codes.js';
 import { createLineIndex, type LineIndex } from './config-line-index.js';
 import { scanYaml } from './yaml-fast.js';
 
@@ -68,7 +69,7 @@ function composeFast(source: string, context: FastContext): unknown {
   return composeStream(Array.from(new Parser().parse(source)), context);
 }
 
-function located(context: { file: string; lines: LineIndex }, offset: number, code: string, message: string, hint?: string): Diagnostic {
+function located(context: { file: string; lines: LineIndex }, offset: number, code: ErrorCode, message: string, hint?: string): Diagnostic {
   const [line, column] = context.lines.locate(offset);
   return { code, severity: 'error', message, ...(hint ? { hint } : {}), file: context.file, line, column };
 }
@@ -260,7 +261,7 @@ export function escapePointer(segment: string): string {
 // ---------------------------------------------------------------------------------------------
 // Slow path: yaml's composer, for files outside the fast subset.
 
-const SYNTAX_CODES: Record<string, string> = {
+const SYNTAX_CODES: Record<string, ErrorCode> = {
   DUPLICATE_KEY: 'CONFIG_YAML_DUPLICATE_KEY',
   TAG_RESOLVE_FAILED: 'CONFIG_YAML_TAG',
   BAD_ALIAS: 'CONFIG_YAML_ALIAS',

@@ -7,6 +7,7 @@
  *   {"success": false, "message": "…"}
  * Messages pass through maskSecrets: a token or password echoed by the server never leaks.
  */
+import type { ErrorCode } from '../../cli/core/error-codes.js';
 import { RemoteError } from '../../cli/core/errors.js';
 import { maskSecrets } from '../../cli/io/secrets.js';
 
@@ -58,7 +59,7 @@ const hints: Record<string, string> = {
   PROVIDER_HTTP: 'Run again with --verbose to see each request.',
 };
 
-export function codeForStatus(status: number, failure: VendorFailure | undefined): string {
+export function codeForStatus(status: number, failure: VendorFailure | undefined): ErrorCode {
   if (failure?.isDuplicateName) return 'PROVIDER_CONFLICT';
   if (status === 401 || status === 403) return 'PROVIDER_AUTH';
   if (status === 404) return 'PROVIDER_NOT_FOUND';

@@ -1,9 +1,10 @@
 import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { ErrorCode } from '../error-codes.js';
 import type { DesiredResource } from '../model/resource.js';
 import type { SpecPath } from '../kinds/schema-walk.js';
 
 export interface ResourceProblem {
-  code: string;
+  code: ErrorCode;
   message: string;
   hint?: string;
   severity?: Severity;

@@ -10,6 +10,7 @@
  * pointer extended by the path in the flow. The config loader turns the pointer into the exact
  * line and column, with a code frame.
  */
+import type { ErrorCode } from '../error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { getDefinition, resolveSchemaNode, type SchemaNode, type SpecPath } from '../kinds/schema-walk.js';
 import type { DesiredResource, JsonValue } from '../model/resource.js';
@@ -53,11 +54,11 @@ export function checkFlowGraph(resource: DesiredResource): Diagnostic[] {
   return report.diagnostics;
 }
 
-type Report = ((code: string, severity: Diagnostic['severity'], path: SpecPath, message: string, hint: string) => void) & { diagnostics: Diagnostic[] };
+type Report = ((code: ErrorCode, severity: Diagnostic['severity'], path: SpecPath, message: string, hint: string) => void) & { diagnostics: Diagnostic[] };
 
 function createReporter(resource: DesiredResource): Report {
   const diagnostics: Diagnostic[] = [];
-  const report = (code: string, severity: Diagnostic['severity'], path: SpecPath, message: string, hint: string) => {
+  const report = (code: ErrorCode, severity: Diagnostic['severity'], path: SpecPath, message: string, hint: string) => {
     diagnostics.push(createResourceDiagnostic(resource, { code, severity, path, message: `Flow "${resource.name}": ${message}`, hint }));
   };
   return Object.assign(report, { diagnostics });

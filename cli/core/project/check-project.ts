@@ -3,6 +3,7 @@
  * needs (a URL and credentials, or the sandbox), and that `defaultEnvironment` exists. Runs on a
  * file that passed the schema; `locate` turns a JSON pointer into a position in the file.
  */
+import type { ErrorCode } from '../error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { suggestClosest } from '../config/suggest.js';
 import { RESERVED_NAMES, type EnvironmentSpec, type ProjectFile } from './project.js';
@@ -11,7 +12,7 @@ export type LocatePointer = (pointer: string) => { line: number; column: number 
 
 export function checkProject(project: ProjectFile, file: string, locate: LocatePointer): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report = (code: string, pointer: string, message: string, hint: string) => {
+  const report = (code: ErrorCode, pointer: string, message: string, hint: string) => {
     diagnostics.push({ code, severity: 'error', message, hint, file, pointer, ...locate(pointer) });
   };
   const environments = project.environments ?? {};
@@ -34,7 +35,7 @@ export function checkProject(project: ProjectFile, file: string, locate: LocateP
   return diagnostics;
 }
 
-type Report = (code: string, pointer: string, message: string, hint: string) => void;
+type Report = (code: ErrorCode, pointer: string, message: string, hint: string) => void;
 
 function checkReservedNames(names: string[], pointer: string, what: string, report: Report): void {
   for (const name of names) {

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { ConectaError, ConfigError } from '../core/errors.js';
@@ -18,6 +18,7 @@ import type { LoadedProject } from '../core/project/resolve-target.js';
 import { kindInfos } from '../core/kinds/registry.js';
 import { MAX_FILE_BYTES } from './config-files.js';
 import { composeYaml } from './yaml-compose.js';
+import { getValidator } from './schema-validators.js';
 
 export const PROJECT_FILE_NAMES = ['conecta.yaml', 'conecta.yml'] as const;
 
@@ -107,7 +108,7 @@ export function parseProjectFile(source: string, file: string): { project?: Proj
   if (diagnostics.length > 0) return { diagnostics };
   const value: unknown = document.toJS({ maxAliasCount: 100 });
   const locate = (pointer: string) => locatePointer(document, lineCounter, pointer);
-  const validate = getValidator();
+  const validate = getValidator('project');
   if (!validate(value)) {
     // Ajv adds a summary error after each failing property name; the name's own error says more.
     const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'propertyNames');
@@ -116,17 +117,6 @@ export function parseProjectFile(source: string, file: string): { project?: Proj
   const project = value as ProjectFile;
   const problems = checkProject(project, file, locate);
   return problems.length > 0 ? { diagnostics: problems } : { project, diagnostics: [] };
-}
-
-type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
-let validator: Validator | undefined;
-
-function getValidator(): Validator {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(join(findPackageRoot(), 'schema', 'project.schema.json'), 'utf8')) as object;
-    validator = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema);
-  }
-  return validator;
 }
 
 function toDiagnostic(error: ErrorObject, file: string, locate: (pointer: string) => { line: number; column: number } | undefined): Diagnostic {

@@ -1,34 +1,22 @@
 /**
- * Checks one parsed config file against schema/conecta.schema.json (compiled once with ajv) and
+ * Checks one parsed config file against schema/conecta.schema.json (schema-validators.ts) and
  * turns ajv's errors into diagnostics in plain words, each with a stable code and the JSON
  * pointer of the value (the loader adds line, column and code frame).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { conectaSchema } from '../../schema/generated/schema.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { findKindByConfigKey } from '../core/kinds/registry.js';
 import { suggestClosest } from '../core/config/suggest.js';
-
-const ANNOTATIONS = ['x-ref', 'x-deferrable', 'x-sensitive', 'x-set', 'x-text', 'x-duration', 'x-kind', 'x-key', 'x-key-case-insensitive', 'x-plural', 'x-ui-label', 'x-order', 'x-edge'];
-
-let compiled: ValidateFunction | undefined;
+import { getValidator } from './schema-validators.js';
 
 /** Compiles the schema now (the loader does it while worker threads parse). */
 export function prepareSchemaValidator(): void {
-  getValidator();
-}
-
-function getValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, discriminator: true });
-    ajv.addVocabulary(ANNOTATIONS);
-    compiled = ajv.compile(conectaSchema as object);
-  }
-  return compiled;
+  getValidator('config');
 }
 
 export function validateSchema(file: string, document: unknown): Diagnostic[] {
-  const validate = getValidator();
+  const validate = getValidator('config');
   if (validate(document)) return [];
   const errors = simplifyAlternatives(validate.errors ?? []);
   const seen = new Set<string>();

@@ -1,0 +1,79 @@
+// Build step after `tsc`: bundles the CLI (oclif, the commands, their services and dependencies)
+// into dist/bundle/ with esbuild, so that a command loads a few files instead of ~600 modules.
+//
+//   dist/bundle/conecta.js      oclif's `execute` and COMMANDS (oclif's "explicit" command
+//                               discovery, package.json → oclif.commands); services, the provider
+//                               and the sandbox stay in chunks loaded on demand (code splitting).
+//   dist/bundle/yaml-worker.js  the YAML parsing worker (cli/io/yaml-compose-pool.ts finds it
+//                               beside the chunk that starts it).
+//
+// The bundle replaces cli/io/schema-validators.ts with ajv's standalone code generated here from
+// the same definitions, so that no schema is compiled when the CLI starts. Everything written
+// goes to dist/ (ignored by git); the committed sources are not touched.
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'bundle');
+const { VALIDATOR_NAMES, createAjv, defineValidator } = await import(join(root, 'dist', 'cli', 'io', 'schema-validators.js'));
+
+/** `export const COMMANDS = { id: Class }`: the command id is the file name under cli/commands. */
+function commandsEntry() {
+  const ids = readdirSync(join(root, 'cli', 'commands')).filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort();
+  return [
+    "export { execute } from '@oclif/core';",
+    ...ids.map((id, index) => `import * as command${index} from './cli/commands/${id}.ts';`),
+    'const commandOf = (module) => Object.values(module).find((value) => typeof value === \'function\' && typeof value.run === \'function\');',
+    `export const COMMANDS = { ${ids.map((id, index) => `${JSON.stringify(id)}: commandOf(command${index})`).join(', ')} };`,
+  ].join('\n');
+}
+
+/** ajv's standalone validator for one definition, as an ES module exporting it as default. */
+function validatorModule(name) {
+  const definition = defineValidator(name);
+  const ajv = createAjv(definition, { code: { source: true, esm: true } });
+  return standaloneCode(ajv, ajv.compile(definition.schema));
+}
+
+function precompiledValidators() {
+  return [
+    ...VALIDATOR_NAMES.map((name) => `import ${name} from 'validator:${name}';`),
+    `const validators = { ${VALIDATOR_NAMES.join(', ')} };`,
+    'export const VALIDATOR_NAMES = Object.keys(validators);',
+    'export function getValidator(name) { return validators[name]; }',
+  ].join('\n');
+}
+
+const virtualModules = {
+  name: 'conecta-virtual-modules',
+  setup(builder) {
+    builder.onResolve({ filter: /^(commands:entry|validator:\w+)$/ }, (args) => ({ path: args.path, namespace: 'conecta' }));
+    builder.onLoad({ filter: /^commands:entry$/, namespace: 'conecta' }, () => ({ contents: commandsEntry(), resolveDir: root, loader: 'ts' }));
+    builder.onLoad({ filter: /^validator:/, namespace: 'conecta' }, (args) => ({ contents: validatorModule(args.path.slice('validator:'.length)), resolveDir: root, loader: 'js' }));
+    builder.onLoad({ filter: /[\\/]cli[\\/]io[\\/]schema-validators\.ts$/ }, () => ({ contents: precompiledValidators(), resolveDir: root, loader: 'js' }));
+  },
+};
+
+await rm(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { conecta: 'commands:entry', 'yaml-worker': join(root, 'cli', 'io', 'yaml-worker.ts') },
+  plugins: [virtualModules],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outdir,
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // oclif loads TypeScript tooling only for linked plugins in development; never in this CLI.
+  external: ['typescript', 'ts-node', 'tsx'],
+  // Bundled CommonJS (oclif, ajv's runtime) calls require() for Node's built-in modules.
+  banner: { js: "import { createRequire as __conectaRequire } from 'node:module'; const require = __conectaRequire(import.meta.url);" },
+});

@@ -14,7 +14,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { createStyle } from '../cli/core/render/style.js';
+import { createJsonReporter } from '../cli/io/reporter-json.js';
 import { runApply } from '../cli/services/apply.js';
 import type { SandboxOptions } from '../providers/sandbox/index.js';
 import { generateLayeredConfig } from './layered-config.js';
@@ -48,8 +48,7 @@ async function measure(name: string, rateLimitPerMinute: number): Promise<Figure
       targetOptions: { cwd, paths: [cwd], env: { ...process.env, CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token, CONECTA_PARALLELISM: undefined } }, cwd,
       isAutoApproved: true, isForced: false, parallelism: PARALLELISM,
       prompter: { isInteractive: false, ask: async () => '' },
-      style: createStyle(false), isJson: true, isVerbose: false, isLiveProgress: false,
-      stdout: discard(), stderr: discard(),
+      reporter: createJsonReporter({ stdout: discard(), stderr: discard(), isVerbose: false, mask: (text) => text }),
     });
     const totalMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);

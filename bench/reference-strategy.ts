@@ -13,12 +13,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { executePlan } from '../cli/core/execute/executor.js';
 import type { ExecutionPort } from '../cli/core/execute/types.js';
-import { createStyle } from '../cli/core/render/style.js';
+import { silentReporter } from '../cli/io/reporter.js';
 import { runApply } from '../cli/services/apply.js';
 import { preparePlan } from '../cli/services/prepare-plan.js';
 import { resolveTarget } from '../cli/services/project.js';
@@ -62,11 +61,10 @@ async function withTenant<T>(run: (context: { cwd: string; env: Record<string, s
 }
 
 async function runOurs(): Promise<StrategyFigures> {
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
   const measured = await withTenant(({ cwd, env }) => runApply({
     targetOptions: { cwd, env, paths: [cwd] }, cwd,
     isAutoApproved: true, isForced: false, parallelism: 8, prompter: { isInteractive: false, ask: async () => '' },
-    style: createStyle(false), isJson: true, isVerbose: false, isLiveProgress: false, stdout: discard, stderr: discard,
+    reporter: silentReporter,
   }));
   return { requests: measured.requests, writes: measured.writes, seconds: measured.seconds };
 }

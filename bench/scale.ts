@@ -15,9 +15,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createStyle } from '../cli/core/render/style.js';
+import { silentReporter } from '../cli/io/reporter.js';
 import { runApply } from '../cli/services/apply.js';
 import { startSandbox, type StoreData } from '../providers/sandbox/index.js';
 
@@ -49,14 +48,13 @@ async function recordTemplate(directory: string): Promise<StoreData> {
   const configDirectory = join(directory, 'template');
   mkdirSync(configDirectory);
   writeFileSync(join(configDirectory, 'template.yaml'), `version: 1\n${configFor('0', TEMPLATE)}`);
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
   try {
     const outcome = await runApply({
       targetOptions: { cwd: directory, env: { ...process.env, CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token }, paths: [configDirectory] }, cwd: directory,
       isAutoApproved: true, isForced: false, parallelism: 4, prompter: { isInteractive: false, ask: async () => '' },
-      style: createStyle(false), isJson: true, isVerbose: false, isLiveProgress: false, stdout: discard, stderr: discard,
+      reporter: silentReporter,
     });
-    if (outcome.exitCode !== 0) throw new Error('the template apply failed');
+    if (outcome.status !== 'applied') throw new Error('the template apply failed');
   } finally {
     await sandbox.close();
   }

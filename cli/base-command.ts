@@ -1,11 +1,11 @@
 /**
- * Shared flags, and the only place errors are rendered and mapped to exit codes:
- * 0 success, 1 error, 2 changes present (plan --detailed-exitcode), 130 interrupted.
+ * Shared flags, the choice of reporter, and the only place errors are handed to it and mapped to
+ * exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode), 130 interrupted.
  */
 import { Command, Flags } from '@oclif/core';
-import { ConectaError, ConfigError } from './core/errors.js';
-import { renderDiagnostics } from './core/render/diagnostics.js';
+import { ConectaError } from './core/errors.js';
 import { createStyle, type Style } from './core/render/style.js';
+import type { CommandResult, Mask, Reporter } from './io/reporter.js';
 import { maskSecrets } from './io/secrets.js';
 
 export abstract class BaseCommand extends Command {
@@ -18,6 +18,10 @@ export abstract class BaseCommand extends Command {
   protected isJson = false;
   protected isVerbose = false;
   protected style: Style = createStyle(false);
+  /** Masks the run's secrets in everything the reporter writes. */
+  protected mask: Mask = maskSecrets;
+  /** Set by `parseBase`: the JSON reporter with --json, the terminal reporter otherwise. */
+  private chosenReporter: Reporter | undefined;
 
   protected async parseBase<T extends Parameters<Command['parse']>[0]>(options: T) {
     const parsed = await this.parse(options);
@@ -26,37 +30,35 @@ export abstract class BaseCommand extends Command {
     this.isVerbose = flags.verbose === true;
     const isColor = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
     this.style = createStyle(isColor && !this.isJson);
+    this.chosenReporter = await this.createReporter();
     return parsed;
   }
 
-  /** Writes to stdout exactly what is given. */
-  protected print(text: string): void {
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  /** The reporter services emit to and results are presented by. */
+  protected get reporter(): Reporter {
+    if (!this.chosenReporter) throw new Error('parseBase must run before the reporter is used.');
+    return this.chosenReporter;
   }
 
-  /** Writes a note to stderr (kept off stdout so --json and --markdown stay clean). */
-  protected note(text: string): void {
-    process.stderr.write(`${text}\n`);
+  /** Presents the command's result through the chosen reporter. */
+  protected present(result: CommandResult): void {
+    this.reporter.result(result);
+  }
+
+  private async createReporter(): Promise<Reporter> {
+    const streams = { stdout: process.stdout, stderr: process.stderr, mask: this.mask, isVerbose: this.isVerbose };
+    if (this.isJson) {
+      const { createJsonReporter } = await import('./io/reporter-json.js');
+      return createJsonReporter(streams);
+    }
+    const { createTerminalReporter } = await import('./io/reporter-terminal.js');
+    return createTerminalReporter({ ...streams, style: this.style, isLiveProgress: process.stderr.isTTY === true });
   }
 
   protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<never> {
     if (error.oclif?.exit !== undefined && !(error instanceof ConectaError)) throw error;
-    const exitCode = error instanceof ConectaError ? error.exitCode : 1;
-    if (this.isJson) {
-      const payload = error instanceof ConfigError
-        ? { error: { code: error.code, message: error.message, diagnostics: error.diagnostics } }
-        : { error: { code: error instanceof ConectaError ? error.code : 'INTERNAL', message: maskSecrets(error.message), hint: error instanceof ConectaError ? error.hint : undefined } };
-      process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
-    } else if (error instanceof ConfigError) {
-      process.stderr.write(renderDiagnostics(error.diagnostics, this.style));
-    } else if (error instanceof ConectaError) {
-      process.stderr.write(`${this.style.red('Error')} ${this.style.dim(`[${error.code}]`)} ${maskSecrets(error.message)}\n`);
-      if (error.hint) process.stderr.write(`${this.style.cyan('hint:')} ${maskSecrets(error.hint)}\n`);
-    } else {
-      process.stderr.write(`${this.style.red('Unexpected error:')} ${maskSecrets(error.message)}\n`);
-      process.stderr.write(this.isVerbose ? `${maskSecrets(error.stack ?? '')}\n` : `${this.style.cyan('hint:')} run again with --verbose for details, and report it with the output.\n`);
-    }
-    if (this.isVerbose && error instanceof ConectaError && error.stack) process.stderr.write(`${maskSecrets(error.stack)}\n`);
-    return this.exit(exitCode);
+    const reporter = this.chosenReporter ?? (await this.createReporter());
+    reporter.error(error, { isVerbose: this.isVerbose });
+    return this.exit(error instanceof ConectaError ? error.exitCode : 1);
   }
 }

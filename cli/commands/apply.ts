@@ -38,14 +38,14 @@ export class ApplyCommand extends BaseCommand {
       throw new ApplyError('APPLY_PLAN_AND_PATHS', 'Give either config paths or --plan, not both.', { hint: 'A saved plan records the config paths it was made from.' });
     }
     const { runApply } = await import('../services/apply.js');
-    const { createTerminalPrompter } = await import('../io/prompter.js');
+    const { createRefusingPrompter, createTerminalPrompter } = await import('../io/prompter.js');
 
     // First Ctrl-C: stop starting changes and let those in flight finish. Second: exit at once.
     const controller = new AbortController();
     const onInterrupt = () => {
       if (controller.signal.aborted) process.exit(130);
       controller.abort();
-      this.note('\nStopping: no new changes start; waiting for those in flight. Press Ctrl-C again to exit at once.');
+      this.reporter.emit({ type: 'notice', text: '\nStopping: no new changes start; waiting for those in flight. Press Ctrl-C again to exit at once.' });
     };
     process.on('SIGINT', onInterrupt);
     let outcome;
@@ -59,22 +59,18 @@ export class ApplyCommand extends BaseCommand {
         isForced: flags.force,
         parallelism: flags.parallelism,
         signal: controller.signal,
-        prompter: createTerminalPrompter(),
-        style: this.style,
-        isJson: this.isJson,
-        isVerbose: this.isVerbose,
-        stdout: process.stdout,
-        stderr: process.stderr,
-        isLiveProgress: process.stderr.isTTY === true && !this.isJson,
+        prompter: this.isJson ? createRefusingPrompter('apply --json cannot ask for approval.') : createTerminalPrompter(),
+        reporter: this.reporter,
       });
     } finally {
       process.off('SIGINT', onInterrupt);
     }
-    if (outcome.exitCode === 0) return;
-    if (this.isJson) this.exit(outcome.exitCode);
+    this.present({ command: 'apply', outcome });
+    if (outcome.status === 'no-changes' || outcome.status === 'applied') return;
+    if (this.isJson) this.exit(outcome.status === 'interrupted' ? 130 : 1);
     const { ApplyError, InterruptedError } = await import('../core/errors.js');
     const count = `${outcome.notApplied} ${outcome.notApplied === 1 ? 'change' : 'changes'} not applied`;
-    if (outcome.exitCode === 130) throw new InterruptedError(`Interrupted: ${count}; re-run \`conecta apply\` to converge.`);
+    if (outcome.status === 'interrupted') throw new InterruptedError(`Interrupted: ${count}; re-run \`conecta apply\` to converge.`);
     throw new ApplyError('APPLY_INCOMPLETE', `${count}.`, { hint: `re-run \`conecta apply\` to converge (run journal: ${outcome.journalFile ?? 'none'}).` });
   }
 }

@@ -13,15 +13,8 @@ export class DoctorCommand extends BaseCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parseBase(DoctorCommand);
-    const { runDoctor, renderDoctorReport } = await import('../services/doctor.js');
-    const report = await runDoctor({
-      targetOptions: toTargetOptions([], flags),
-      cwd: process.cwd(),
-      onNotice: (text) => this.note(text),
-      onEvent: (event) => {
-        if (this.isVerbose && event.type === 'request') this.note(`${event.method} ${event.path} → ${event.status ?? 'no answer'} (${event.durationMs} ms)`);
-      },
-    });
-    this.print(this.isJson ? JSON.stringify(report, null, 2) : renderDoctorReport(report, this.style));
+    const { runDoctor } = await import('../services/doctor.js');
+    const report = await runDoctor({ targetOptions: toTargetOptions([], flags), cwd: process.cwd(), reporter: this.reporter });
+    this.present({ command: 'doctor', report });
   }
 }

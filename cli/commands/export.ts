@@ -24,7 +24,6 @@ export class ExportCommand extends BaseCommand {
   async run(): Promise<void> {
     const { flags } = await this.parseBase(ExportCommand);
     const { parseKindList } = await import('../core/export/parse-kind-list.js');
-    const { renderExportSummary } = await import('../core/export/render-export-summary.js');
     const { runExport } = await import('../services/export.js');
     const summary = await runExport({
       outDir: flags.out,
@@ -33,16 +32,8 @@ export class ExportCommand extends BaseCommand {
       targetOptions: toTargetOptions([], flags),
       cwd: process.cwd(),
       now: () => new Date(),
-      onNotice: (text) => this.note(text),
-      onEvent: (event) => {
-        if (this.isVerbose && event.type === 'request') this.note(`${event.method} ${event.path} → ${event.status ?? 'no answer'} (${event.durationMs} ms)`);
-      },
+      reporter: this.reporter,
     });
-    if (this.isJson) {
-      const { files, counts, skipped, secrets, target } = summary;
-      this.print(JSON.stringify({ target, files, counts, skipped, secrets }, null, 2));
-    } else {
-      this.print(renderExportSummary(summary, this.style));
-    }
+    this.present({ command: 'export', summary });
   }
 }

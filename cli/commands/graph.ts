@@ -24,6 +24,6 @@ export class GraphCommand extends BaseCommand {
     const { argv, flags } = await this.parseBase(GraphCommand);
     const { runGraph } = await import('../services/graph.js');
     const result = await runGraph({ targetOptions: toTargetOptions(argv, flags), flow: flags.flow, format: flags.format as 'mermaid' | 'dot' });
-    this.print(this.isJson ? JSON.stringify(result, null, 2) : result.diagram);
+    this.present({ command: 'graph', result });
   }
 }

@@ -33,15 +33,6 @@ export class InitCommand extends BaseCommand {
     const { args, flags } = await this.parseBase(InitCommand);
     const { runInit } = await import('../services/init.js');
     const result = await runInit({ cwd: process.cwd(), dir: args.dir, isForced: flags.force, ci: flags.ci as 'github' | 'gitlab' | 'both' | 'none', ...(flags.source === undefined ? {} : { source: flags.source }) });
-    if (this.isJson) {
-      this.print(JSON.stringify(result, null, 2));
-      return;
-    }
-    const overwritten = new Set(result.overwritten);
-    const lines = [`Scaffolded ${result.dir}:`];
-    for (const file of result.created) lines.push(`  ${overwritten.has(file) ? this.style.yellow('~') : this.style.green('+')} ${file}${overwritten.has(file) ? this.style.dim(' (overwritten)') : ''}`);
-    lines.push('', `The CLI comes from ${result.source.spec} (${result.source.kind}).`, '', 'Next steps:');
-    for (const [index, step] of result.nextSteps.entries()) lines.push(`  ${index + 1}. ${step}`);
-    this.print(lines.join('\n'));
+    this.present({ command: 'init', result });
   }
 }

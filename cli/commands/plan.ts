@@ -37,13 +37,10 @@ export class PlanCommand extends BaseCommand {
       targetOptions: toTargetOptions(argv, flags),
       cwd: process.cwd(),
       prune: flags.prune,
-      format: this.isJson ? 'json' : flags.markdown ? 'markdown' : 'text',
       ...(flags.out === undefined ? {} : { out: flags.out }),
-      style: this.style,
-      isVerbose: this.isVerbose,
-      stdout: process.stdout,
-      stderr: process.stderr,
+      reporter: this.reporter,
     });
+    this.present({ command: 'plan', plan: outcome.plan, format: flags.markdown ? 'markdown' : 'text' });
     if (flags['detailed-exitcode'] && outcome.hasChanges) this.exit(2);
   }
 }

@@ -8,6 +8,6 @@ export class SchemaCommand extends BaseCommand {
   async run(): Promise<void> {
     await this.parseBase(SchemaCommand);
     const { conectaSchema } = await import('../../schema/generated/schema.js');
-    this.print(JSON.stringify(conectaSchema, null, 2));
+    this.present({ command: 'schema', schema: conectaSchema });
   }
 }

@@ -21,25 +21,9 @@ export class ValidateCommand extends BaseCommand {
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parseBase(ValidateCommand);
-    const { runValidate, formatCounts } = await import('../services/validate.js');
+    const { runValidate } = await import('../services/validate.js');
     const result = await runValidate({ targetOptions: toTargetOptions(argv, flags) });
-    if (this.isJson) {
-      const diagnostics = result.diagnostics.map(({ code, severity, message, hint, file, line, column, pointer }) => ({ code, severity, message, hint, file, line, column, pointer }));
-      const environments = result.environments.map(({ name, isValid, counts }) => ({ name, valid: isValid, counts: Object.fromEntries(counts.map(({ configKey, count }) => [configKey, count])) }));
-      this.print(JSON.stringify({ valid: result.isValid, diagnostics, environments }, null, 2));
-      if (!result.isValid) this.exit(1);
-      return;
-    }
-    if (!result.isValid) {
-      const { ConfigError } = await import('../core/errors.js');
-      throw new ConfigError(result.diagnostics);
-    }
-    if (result.diagnostics.length > 0) {
-      const { renderDiagnostics } = await import('../core/render/diagnostics.js');
-      this.note(renderDiagnostics(result.diagnostics, this.style).trimEnd());
-    }
-    const isSingle = result.environments.length === 1 && result.environments[0]?.name === 'default';
-    for (const environment of result.environments) this.print(isSingle ? formatCounts(environment.counts) : `${environment.description}: ${formatCounts(environment.counts)}`);
-    this.print(this.style.green('Configuration is valid.'));
+    this.present({ command: 'validate', result });
+    if (!result.isValid) this.exit(1);
   }
 }

@@ -1,11 +1,10 @@
 /**
- * Apply progress on stderr. On a terminal: one live line
- * (`Applying: 12/40 done · level 2 · 1 retry · waiting 3s (rate limit)`), redrawn as events arrive.
- * Otherwise: one line per finished step (`✓ created team.SAC (120 ms)`).
+ * The live apply progress line on a terminal's stderr
+ * (`Applying: 12/40 done · level 2 · 1 retry · waiting 3s (rate limit)`), redrawn as events
+ * arrive and cleared when the run ends. Used by the terminal reporter only when stderr is a
+ * terminal; elsewhere each finished step is printed once, as a line of the report.
  */
-import { formatStepLine } from '../core/execute/render-report.js';
 import type { ExecutionEvent } from '../core/execute/types.js';
-import type { Style } from '../core/render/style.js';
 import type { ProviderEvent } from '../../providers/contract.js';
 
 export interface ProgressState {
@@ -18,22 +17,19 @@ export interface ProgressState {
   waitUntil: number;
 }
 
-export interface ProgressReporter {
+export interface LiveProgress {
   onExecutionEvent(event: ExecutionEvent): void;
+  /** Counts retries and rate-limit waits into the line. */
   onProviderEvent(event: ProviderEvent): void;
-  /** Prints a note without breaking the live line. */
-  note(text: string): void;
+  /** Prints a line without breaking the live line. */
+  print(text: string): void;
   /** Clears the live line and stops redrawing. */
   stop(): void;
 }
 
-export interface ProgressOptions {
-  stream: NodeJS.WritableStream;
-  isLive: boolean;
-  style: Style;
+export interface LiveProgressOptions {
+  stream: { write(text: string): unknown };
   total: number;
-  /** Print one line per HTTP request (`--verbose`). */
-  isVerbose?: boolean;
   now?: () => number;
 }
 
@@ -45,28 +41,24 @@ export function formatProgressLine(state: ProgressState, now: number): string {
   return parts.join(' · ');
 }
 
-export function createProgressReporter(options: ProgressOptions): ProgressReporter {
+export function createLiveProgress(options: LiveProgressOptions): LiveProgress {
   const now = options.now ?? (() => performance.now());
   const state: ProgressState = { total: options.total, done: 0, running: new Map(), retries: 0, waitUntil: 0 };
   let shownLine = '';
+  let isStopped = false;
   const clear = () => {
     if (shownLine !== '') options.stream.write('\r\u001b[2K');
     shownLine = '';
   };
   const redraw = () => {
-    if (!options.isLive) return;
+    if (isStopped) return;
     const line = formatProgressLine(state, now());
     if (line === shownLine) return;
     options.stream.write(`\r\u001b[2K${line}`);
     shownLine = line;
   };
-  const print = (text: string) => {
-    clear();
-    options.stream.write(`${text}\n`);
-    redraw();
-  };
-  const timer = options.isLive ? setInterval(redraw, 250) : undefined;
-  timer?.unref();
+  const timer = setInterval(redraw, 250);
+  timer.unref();
   redraw();
 
   return {
@@ -76,21 +68,23 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
       } else {
         state.running.delete(event.step.id);
         state.done += 1;
-        if (!options.isLive && event.step.status !== 'not-started') print(formatStepLine(event.step, options.style));
       }
       redraw();
     },
     onProviderEvent(event) {
       if (event.type === 'retry') state.retries += 1;
       if (event.type === 'rate-limited') state.waitUntil = Math.max(state.waitUntil, now() + event.waitMs);
-      if (event.type === 'request' && options.isVerbose) print(options.style.dim(`${event.method} ${event.path} → ${event.status ?? 'no answer'} (${Math.round(event.durationMs)} ms)`));
-      if (event.type === 'reconciled') print(`${options.style.cyan('↺')} ${event.kind}.${event.name}: ${event.how}`);
       redraw();
     },
-    note: print,
-    stop() {
-      if (timer) clearInterval(timer);
+    print(text) {
       clear();
+      options.stream.write(`${text}\n`);
+      redraw();
+    },
+    stop() {
+      clearInterval(timer);
+      clear();
+      isStopped = true;
     },
   };
 }

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 export interface Prompter {
   /** True when both stdin and stdout are terminals, so someone can answer. */
   readonly isInteractive: boolean;
+  /** When not interactive: why no one can be asked, for the error that names the flag to use instead. */
+  readonly whyNotInteractive?: string;
   /** Writes the question and resolves with the line typed (trimmed); an empty answer when input ends. */
   ask(question: string): Promise<string>;
 }
@@ -24,5 +26,14 @@ export function createTerminalPrompter(input: NodeJS.ReadStream = process.stdin,
         readline.once('SIGINT', () => readline.close());
       });
     },
+  };
+}
+
+/** A prompter that never asks (for `--json`, where stdout belongs to the JSON document). */
+export function createRefusingPrompter(whyNotInteractive: string): Prompter {
+  return {
+    isInteractive: false,
+    whyNotInteractive,
+    ask: () => Promise.reject(new Error(whyNotInteractive)),
   };
 }

@@ -5,21 +5,16 @@
  */
 import { findPlanDrift } from '../core/execute/find-plan-drift.js';
 import { executePlan } from '../core/execute/executor.js';
-import { countNotApplied, renderApplyReport } from '../core/execute/render-report.js';
+import { countNotApplied } from '../core/execute/render-report.js';
 import type { ApplyResult, ExecutionPort } from '../core/execute/types.js';
 import { ApplyError, InterruptedError } from '../core/errors.js';
 import type { LiveSnapshot } from '../core/model/resource.js';
 import { fingerprintLive } from '../core/plan/fingerprint.js';
-import { maskPlan } from '../core/plan/mask-plan.js';
 import type { Plan } from '../core/plan/types.js';
-import { renderDiagnostics } from '../core/render/diagnostics.js';
-import { renderPlanText } from '../core/render/plan-text.js';
-import type { Style } from '../core/render/style.js';
 import { openJournal, readLatestJournal, type PreviousRun } from '../io/journal.js';
 import { readPlanFile } from '../io/plan-file.js';
-import { createProgressReporter } from '../io/progress.js';
 import type { Prompter } from '../io/prompter.js';
-import { maskSecrets } from '../io/secrets.js';
+import type { Reporter } from '../io/reporter.js';
 import type { Provider, ProviderEvent } from '../../providers/contract.js';
 import { preparePlan, type PreparedPlan } from './prepare-plan.js';
 import { resolveTarget, type ResolvedTarget, type ResolveTargetOptions } from './project.js';
@@ -36,31 +31,17 @@ export interface ApplyOptions {
   parallelism: number;
   /** Aborted by the first Ctrl-C: no new step starts. */
   signal?: AbortSignal;
+  /** Asks for consent; a prompter that is not interactive makes an apply without --auto-approve fail. */
   prompter: Prompter;
-  style: Style;
-  isJson: boolean;
-  isVerbose: boolean;
-  /** Where the plan, the report and the JSON result go. */
-  stdout: NodeJS.WritableStream;
-  /** Where progress and notes go. */
-  stderr: NodeJS.WritableStream;
-  /** Draw a live progress line (stderr is a terminal). */
-  isLiveProgress: boolean;
+  /** Receives the plan (before consent), notices, warnings, provider events and every step. */
+  reporter: Reporter;
 }
 
-/** What `apply --json` prints. */
-export interface ApplyJson {
-  status: 'no-changes' | 'applied' | 'incomplete' | 'interrupted';
-  target: Plan['target'];
-  counts: ApplyResult['counts'];
-  durationMs: number;
-  steps: ApplyResult['steps'];
-  journal?: string;
-}
+/** How an apply ended: nothing to do, everything applied, some changes not applied, or stopped by Ctrl-C. */
+export type ApplyStatus = 'no-changes' | 'applied' | 'incomplete' | 'interrupted';
 
 export interface ApplyOutcome {
-  /** 0 everything applied or nothing to do, 1 some changes not applied, 130 interrupted. */
-  exitCode: 0 | 1 | 130;
+  status: ApplyStatus;
   /** Changes that failed, were skipped or did not start. */
   notApplied: number;
   plan: Plan;
@@ -69,42 +50,38 @@ export interface ApplyOutcome {
 }
 
 export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
-  const write = (text: string) => options.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  const note = (text: string) => {
-    if (!options.isJson) options.stderr.write(`${maskSecrets(text)}\n`);
-  };
-  let forwardProviderEvent: (event: ProviderEvent) => void = () => undefined;
+  const { reporter } = options;
+  const note = (text: string) => reporter.emit({ type: 'notice', text });
+  let forwardProviderEvent: (event: ProviderEvent) => void = (event) => reporter.emit({ type: 'provider', event });
   const previousRun = readLatestJournal(options.cwd);
 
   const prepared = await prepare(options, (event) => forwardProviderEvent(event));
   const { plan } = prepared;
   try {
     if (prepared.opened.notice) note(prepared.opened.notice);
-    if (prepared.diagnostics.length > 0) note(renderDiagnostics(prepared.diagnostics, options.style).trimEnd());
-    if (previousRun && !previousRun.isComplete) for (const line of describePreviousRun(previousRun, prepared.snapshot)) note(line);
-
-    if (plan.changes.length === 0) {
-      write(options.isJson ? JSON.stringify(toJson(plan, undefined, undefined), null, 2) : maskSecrets(renderPlanText(maskPlan(plan), options.style)));
-      return { exitCode: 0, notApplied: 0, plan };
+    if (prepared.diagnostics.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.diagnostics });
+    if (previousRun && !previousRun.isComplete) {
+      const lines = describePreviousRun(previousRun, prepared.snapshot);
+      if (lines.length > 0) note(lines.join('\n'));
     }
-    if (!options.isJson) write(maskSecrets(renderPlanText(maskPlan(plan), options.style)));
+
+    reporter.emit({ type: 'plan', plan });
+    if (plan.changes.length === 0) return { status: 'no-changes', notApplied: 0, plan };
     if (plan.safety.isUnsafe && !options.isForced) {
       throw new ApplyError('APPLY_UNSAFE_PLAN', `The plan is unsafe:\n${plan.safety.reasons.map((reason) => `  - ${reason}`).join('\n')}`, {
         hint: 'Review the plan; if it is what you want, run again with --force.',
       });
     }
     // A saved plan was reviewed when it was made; a fresh one is reviewed now.
-    if (options.planFile === undefined && !options.isAutoApproved) await askConsent(options);
+    if (options.planFile === undefined && !options.isAutoApproved) await askConsent(options.prompter);
     if (options.signal?.aborted) throw new InterruptedError('Interrupted before any change was applied.');
 
-    const progress = options.isJson
-      ? undefined
-      : createProgressReporter({ stream: options.stderr, isLive: options.isLiveProgress, style: options.style, total: plan.changes.length, isVerbose: options.isVerbose });
     const journal = openJournal(options.cwd, plan);
     forwardProviderEvent = (event) => {
-      progress?.onProviderEvent(event);
+      reporter.emit({ type: 'provider', event });
       if (event.type === 'reconciled') journal.recordReconciled(event);
     };
+    reporter.emit({ type: 'apply-started', total: plan.changes.length });
     let result: ApplyResult;
     try {
       result = await executePlan(plan, toExecutionPort(prepared.opened.provider), {
@@ -112,17 +89,17 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
         signal: options.signal,
         onEvent: (event) => {
           journal.record(event);
-          progress?.onExecutionEvent(event);
+          reporter.emit({ type: 'step', event });
         },
       });
       journal.finish(result.counts, result.isInterrupted);
     } finally {
-      progress?.stop();
+      reporter.emit({ type: 'apply-finished' });
     }
 
-    write(options.isJson ? JSON.stringify(toJson(plan, result, journal.file), null, 2) : `\n${maskSecrets(renderApplyReport(result, options.style))}`);
     const notApplied = countNotApplied(result);
-    return { exitCode: result.isInterrupted ? 130 : notApplied > 0 ? 1 : 0, notApplied, plan, result, journalFile: journal.file };
+    const status = result.isInterrupted ? 'interrupted' : notApplied > 0 ? 'incomplete' : 'applied';
+    return { status, notApplied, plan, result, journalFile: journal.file };
   } finally {
     await prepared.opened.close();
   }
@@ -152,13 +129,13 @@ async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderE
   return prepared;
 }
 
-async function askConsent(options: ApplyOptions): Promise<void> {
-  if (options.isJson || !options.prompter.isInteractive) {
-    throw new ApplyError('APPLY_NEEDS_APPROVAL', options.isJson ? 'apply --json cannot ask for approval.' : 'apply needs approval, and there is no terminal to ask.', {
+async function askConsent(prompter: Prompter): Promise<void> {
+  if (!prompter.isInteractive) {
+    throw new ApplyError('APPLY_NEEDS_APPROVAL', prompter.whyNotInteractive ?? 'apply needs approval, and there is no terminal to ask.', {
       hint: 'Review the plan with `conecta plan`, then run `conecta apply --auto-approve` (or save it with `plan --out` and apply it with `apply --plan`).',
     });
   }
-  const answer = await options.prompter.ask('\nDo you want to apply these changes? Only "yes" is accepted.\n  Enter a value: ');
+  const answer = await prompter.ask('\nDo you want to apply these changes? Only "yes" is accepted.\n  Enter a value: ');
   if (answer !== 'yes') throw new ApplyError('APPLY_CANCELLED', 'Apply cancelled; nothing was changed.');
 }
 
@@ -183,16 +160,4 @@ function describePreviousRun(previous: PreviousRun, snapshot: LiveSnapshot): str
     else lines.push(`  - create ${step.address}: it did not reach the tenant; this run creates it`);
   }
   return lines;
-}
-
-function toJson(plan: Plan, result: ApplyResult | undefined, journal: string | undefined): ApplyJson {
-  const status = result === undefined ? 'no-changes' : result.isInterrupted ? 'interrupted' : countNotApplied(result) > 0 ? 'incomplete' : 'applied';
-  return {
-    status,
-    target: plan.target,
-    counts: result?.counts ?? { applied: 0, failed: 0, skipped: 0, notStarted: 0 },
-    durationMs: Math.round(result?.durationMs ?? 0),
-    steps: (result?.steps ?? []).map((step) => (step.error ? { ...step, error: { ...step.error, message: maskSecrets(step.error.message) } } : step)),
-    ...(journal === undefined ? {} : { journal }),
-  };
 }

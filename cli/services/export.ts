@@ -14,7 +14,8 @@ import { ConectaError } from '../core/errors.js';
 import { allKinds } from '../core/kinds/registry.js';
 import type { Kind } from '../core/model/resource.js';
 import { conectaSchema } from '../../schema/generated/schema.js';
-import type { ProviderEvent, ProviderNotice } from '../../providers/contract.js';
+import type { Reporter } from '../io/reporter.js';
+import type { ProviderNotice } from '../../providers/contract.js';
 import { openProvider } from './connect.js';
 import { readSnapshot } from './refresh.js';
 
@@ -30,9 +31,8 @@ export interface ExportOptions {
   cwd: string;
   /** The clock that dates the header. */
   now: () => Date;
-  onEvent?: (event: ProviderEvent) => void;
-  /** Receives the one-line sandbox notice. */
-  onNotice?: (text: string) => void;
+  /** Receives the sandbox notice and the provider's events. */
+  reporter: Reporter;
 }
 
 const PACKAGE_NAME = 'conecta-as-code';
@@ -41,9 +41,10 @@ const SCHEMA_FILE = 'schema/conecta.schema.json';
 export async function runExport(options: ExportOptions): Promise<ExportSummary> {
   const outDir = resolve(options.cwd, options.outDir);
   await assertWritableDirectory(outDir, options);
-  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, onEvent: options.onEvent });
+  const { reporter } = options;
+  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, onEvent: (event) => reporter.emit({ type: 'provider', event }) });
   try {
-    if (opened.notice) options.onNotice?.(opened.notice);
+    if (opened.notice) reporter.emit({ type: 'notice', text: opened.notice });
     const { description, provider } = opened;
     const kinds = options.kinds ?? allKinds;
     const snapshot = await readSnapshot(provider, kinds, description.unsupported);

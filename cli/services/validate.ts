@@ -66,7 +66,3 @@ function countByKind(state: DesiredState | undefined): KindCount[] {
   }
   return configKeysInReferenceOrder.filter((key) => byKey.has(key)).map((configKey) => ({ configKey, count: byKey.get(configKey) as number }));
 }
-
-export function formatCounts(counts: readonly KindCount[]): string {
-  return counts.length === 0 ? 'No objects.' : counts.map(({ configKey, count }) => `${configKey}: ${count}`).join(', ');
-}

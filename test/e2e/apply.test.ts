@@ -103,6 +103,19 @@ describe('conecta apply (end to end)', () => {
     expect(JSON.parse(stdout)).toMatchObject({ status: 'applied', counts: { applied: 4, failed: 0, skipped: 0, notStarted: 0 } });
   }, E2E_TIMEOUT_MS);
 
+  it('writes each applied step once when not on a terminal, as CI sees it (stdout and stderr together)', async () => {
+    const sandbox = await createSandbox();
+    const cwd = createProject(generateLayeredConfig({ perLevel: 3 }));
+    const { code, stdout, stderr } = await runCli(['apply', '--auto-approve'], cwd, sandbox);
+    expect(code, stderr).toBe(0);
+    const log = `${stdout}${stderr}`;
+    const stepLines = log.split('\n').filter((line) => /^\s*✓ created /.test(line));
+    expect(stepLines).toHaveLength(12);
+    expect(new Set(stepLines.map((line) => line.replace(/ \(\d.*$/, '').trim())).size).toBe(12);
+    expect(stdout).toMatch(/Apply complete: 12 applied, 0 failed, 0 skipped, 0 not started/);
+    expect(stderr).not.toContain('Applying:');
+  }, E2E_TIMEOUT_MS);
+
   it('converges with zero duplicates after an apply is killed with SIGKILL mid-run', async () => {
     const sandbox = await createSandbox({ latencyMs: 30 });
     const cwd = createProject(generateLayeredConfig({ perLevel: 30 }));

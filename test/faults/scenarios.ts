@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { generateLayeredConfig } from '../../bench/layered-config.js';
 import { createStyle } from '../../cli/core/render/style.js';
+import { createTerminalReporter } from '../../cli/io/reporter-terminal.js';
 import { runApply, type ApplyOutcome } from '../../cli/services/apply.js';
 import { preparePlan } from '../../cli/services/prepare-plan.js';
 import { resolveTarget } from '../../cli/services/project.js';
@@ -65,14 +66,15 @@ function collect(sink: { text: string }): Writable {
 export async function applyInProcess(tenant: Tenant, env: Record<string, string> = {}): Promise<ServiceRun> {
   const stdout = { text: '' };
   const stderr = { text: '' };
+  const reporter = createTerminalReporter({ stdout: collect(stdout), stderr: collect(stderr), style: createStyle(false), isVerbose: false, isLiveProgress: false, mask: (text) => text });
   try {
     const outcome = await runApply({
       targetOptions: { cwd: tenant.cwd, paths: [tenant.config], env: { ...sandboxEnv(tenant.sandbox), ...env } }, cwd: tenant.cwd,
       isAutoApproved: true, isForced: false, parallelism: 8,
       prompter: { isInteractive: false, ask: async () => '' },
-      style: createStyle(false), isJson: false, isVerbose: false, isLiveProgress: false,
-      stdout: collect(stdout), stderr: collect(stderr),
+      reporter,
     });
+    reporter.result({ command: 'apply', outcome });
     return { outcome, stdout: stdout.text, stderr: stderr.text };
   } catch (error) {
     return { error, stdout: stdout.text, stderr: stderr.text };
@@ -242,7 +244,7 @@ export async function runCrash(seed: number, perLevel = 6): Promise<CrashFacts> 
     killedAfterWrites: killAt,
     wasKilled: result.signal === 'SIGKILL',
     pendingAfterCrash,
-    rerunExitCode: rerun.outcome?.exitCode ?? null,
+    rerunExitCode: rerun.outcome === undefined ? null : rerun.outcome.status === 'applied' || rerun.outcome.status === 'no-changes' ? 0 : 1,
     pendingAfterRerun: await countPendingChanges(tenant),
     duplicates: countDuplicates(tenant.sandbox),
     rerunNotice: rerun.stderr,

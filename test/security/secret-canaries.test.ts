@@ -135,8 +135,9 @@ describe('S5: secret canaries', () => {
     expect(failedWithToken.code).toBe(1);
     expect(failedWithPassword.code).toBe(1);
     // The echoed bodies came back, masked.
-    expect(failedWithToken.stderr).toMatch(/failed to create flow\.Consulta: .*rejected POST/);
-    expect(failedWithToken.stderr).toMatch(/failed to create administrator\.supervisor@example\.com: .*rejected POST .*\*\*\*\*/);
+    // Not a terminal: each failed step is written once, on stdout, as it fails.
+    expect(failedWithToken.stdout).toMatch(/failed to create flow\.Consulta: .*rejected POST/);
+    expect(failedWithToken.stdout).toMatch(/failed to create administrator\.supervisor@example\.com: .*rejected POST .*\*\*\*\*/);
 
     expect((await run('plan --out', ['plan', 'config', '--out', 'plan.json'], withToken(sandbox.url))).code).toBe(0);
     expect((await run('apply --plan', ['apply', '--plan', 'plan.json'], withToken(sandbox.url))).code).toBe(0);

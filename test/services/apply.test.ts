@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateLayeredConfig } from '../../bench/layered-config.js';
 import { createStyle } from '../../cli/core/render/style.js';
 import type { Prompter } from '../../cli/io/prompter.js';
+import { createTerminalReporter } from '../../cli/io/reporter-terminal.js';
 import { runApply, type ApplyOptions } from '../../cli/services/apply.js';
 import { startSandbox, type SandboxOptions } from '../../providers/sandbox/index.js';
 
@@ -42,15 +43,18 @@ function createSink(onWrite?: (text: string) => void): Writable & { text(): stri
 
 const refusingPrompter: Prompter = { isInteractive: false, ask: () => Promise.reject(new Error('must not ask')) };
 
-async function apply(sandbox: Sandbox, cwd: string, overrides: Partial<ApplyOptions> = {}) {
-  const stdout = createSink();
-  const stderr = createSink();
+type Sink = ReturnType<typeof createSink>;
+
+/** The service as `conecta apply` runs it when stdout and stderr are not terminals: the terminal reporter, no live line. */
+async function apply(sandbox: Sandbox, cwd: string, overrides: Partial<ApplyOptions> & { stdout?: Sink; stderr?: Sink } = {}) {
+  const { stdout = createSink(), stderr = createSink(), ...options } = overrides;
+  const reporter = createTerminalReporter({ stdout, stderr, style: createStyle(false), isVerbose: false, isLiveProgress: false, mask: (text) => text });
   const outcome = await runApply({
     targetOptions: { cwd, paths: [cwd], env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token } }, cwd,
-    isAutoApproved: true, isForced: false, parallelism: 8, prompter: refusingPrompter,
-    style: createStyle(false), isJson: false, isVerbose: false, isLiveProgress: false, stdout, stderr,
-    ...overrides,
+    isAutoApproved: true, isForced: false, parallelism: 8, prompter: refusingPrompter, reporter,
+    ...options,
   });
+  reporter.result({ command: 'apply', outcome });
   return { outcome, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -63,13 +67,16 @@ describe('runApply against the sandbox', () => {
     const sandbox = await createSandbox();
     const cwd = createProject(generateLayeredConfig({ perLevel: 5 }));
     const first = await apply(sandbox, cwd);
-    expect(first.outcome.exitCode).toBe(0);
+    expect(first.outcome.status).toBe('applied');
     expect(first.outcome.result?.counts).toEqual({ applied: 20, failed: 0, skipped: 0, notStarted: 0 });
-    expect(first.stderr).toContain('✓ created team.bench team 0000');
+    // Not a terminal: each step is written once, as it finishes, on stdout; the report adds only the summary.
+    expect(first.stdout).toMatch(/^✓ created team\.bench team 0000 \(\d+ ms\)$/m);
+    expect(first.stdout.match(/created team\.bench team 0000\b/g)).toHaveLength(1);
+    expect(first.stderr).not.toContain('created team.bench team 0000');
     expect(first.stdout).toContain('Apply complete: 20 applied, 0 failed, 0 skipped, 0 not started');
 
     const second = await apply(sandbox, cwd, { isAutoApproved: false });
-    expect(second.outcome.exitCode).toBe(0);
+    expect(second.outcome.status).toBe('no-changes');
     expect(second.outcome.plan.changes).toEqual([]);
     expect(second.stdout).toContain('No changes.');
   });
@@ -95,7 +102,7 @@ describe('runApply against the sandbox', () => {
     const sandbox = await createSandbox({ failRate: 0.1, failStatuses: [502, 503, 504], seed: 11 });
     const cwd = createProject(generateLayeredConfig({ perLevel: 15 }));
     const { outcome } = await apply(sandbox, cwd);
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('applied');
     sandbox.setFaults({ failRate: 0 });
     expect((await apply(sandbox, cwd)).outcome.plan.changes).toEqual([]);
     expect(countDuplicates(sandbox)).toBe(0);
@@ -117,13 +124,16 @@ describe('runApply against the sandbox', () => {
     // Once the plan is shown (after the refresh), every write is refused.
     const stdout = createSink(() => sandbox.setFaults({ failRate: 1, failStatuses: [422] }));
     const { outcome } = await apply(sandbox, cwd, { stdout });
-    expect(outcome.exitCode).toBe(1);
+    expect(outcome.status).toBe('incomplete');
     expect(outcome.notApplied).toBe(8);
     const failed = outcome.result!.steps.find((step) => step.status === 'failed')!;
     expect(failed.error?.message).toMatch(/HTTP 422/);
     const skipped = outcome.result!.steps.filter((step) => step.status === 'skipped');
     expect(skipped.map((step) => step.kind)).toEqual(['team', 'team', 'user-group', 'user-group', 'administrator', 'administrator']);
-    expect(stdout.text()).toContain('Failed (2):');
+    // Not a terminal: each failed step is printed once, as it fails, and the report ends with the summary.
+    expect(stdout.text().split('\n').filter((line) => line.startsWith('✗ failed to'))).toHaveLength(2);
+    expect(stdout.text()).not.toContain('Failed (2):');
+    expect(stdout.text()).toContain('Apply incomplete: 0 applied, 2 failed, 6 skipped, 0 not started');
   });
 
   it('stops starting steps once aborted, lets the ones in flight finish, exits 130, and a re-run converges', async () => {
@@ -131,17 +141,17 @@ describe('runApply against the sandbox', () => {
     const cwd = createProject(generateLayeredConfig({ perLevel: 10 }));
     const controller = new AbortController();
     let finished = 0;
-    const stderr = createSink((text) => {
+    const stdout = createSink((text) => {
       if (text.startsWith('✓') && ++finished === 5) controller.abort();
     });
-    const { outcome } = await apply(sandbox, cwd, { signal: controller.signal, stderr, parallelism: 2 });
-    expect(outcome.exitCode).toBe(130);
+    const { outcome } = await apply(sandbox, cwd, { signal: controller.signal, stdout, parallelism: 2 });
+    expect(outcome.status).toBe('interrupted');
     expect(outcome.result?.isInterrupted).toBe(true);
     expect(outcome.result!.counts.notStarted).toBeGreaterThan(0);
     expect(outcome.result!.counts.applied).toBeLessThanOrEqual(6);
     expect(sandbox.audit().writes).toBe(outcome.result!.counts.applied);
 
-    expect((await apply(sandbox, cwd)).outcome.exitCode).toBe(0);
+    expect((await apply(sandbox, cwd)).outcome.status).toBe('applied');
     expect((await apply(sandbox, cwd)).outcome.plan.changes).toEqual([]);
   });
 
@@ -149,7 +159,7 @@ describe('runApply against the sandbox', () => {
     const sandbox = await createSandbox({ latencyMs: 5 });
     const cwd = createProject(generateLayeredConfig({ perLevel: 10 }));
     const runs = await Promise.all([apply(sandbox, cwd), apply(sandbox, cwd)]);
-    expect(runs.map((run) => run.outcome.exitCode)).toEqual([0, 0]);
+    expect(runs.map((run) => run.outcome.status)).toEqual(['applied', 'applied']);
     expect(countDuplicates(sandbox)).toBe(0);
     expect((await apply(sandbox, cwd)).outcome.plan.changes).toEqual([]);
   });
@@ -163,7 +173,7 @@ describe('runApply against the sandbox', () => {
     await expect(apply(sandbox, cwd)).rejects.toMatchObject({ code: 'APPLY_UNSAFE_PLAN', message: expect.stringMatching(/unsafe:\n {2}- /), hint: expect.stringContaining('--force') });
     expect(sandbox.audit().writes).toBe(0);
     const { outcome } = await apply(sandbox, cwd, { isForced: true });
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('applied');
     expect(outcome.result!.steps.some((step) => step.action === 'delete')).toBe(true);
   });
 

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStyle } from '../../cli/core/render/style.js';
-import { renderDoctorReport, runDoctor } from '../../cli/services/doctor.js';
+import { renderDoctorReport } from '../../cli/core/render/doctor-report.js';
+import { createRecordingReporter } from '../../cli/io/reporter.js';
+import { runDoctor } from '../../cli/services/doctor.js';
 import { startSandbox } from '../../providers/sandbox/index.js';
 
 let cwd: string;
@@ -16,8 +18,9 @@ afterEach(async () => {
 
 describe('runDoctor', () => {
   it('reports the local sandbox, its version, the account and a count per kind', async () => {
-    const notes: string[] = [];
-    const report = await runDoctor({ targetOptions: { cwd, env: {} }, cwd, onNotice: (text) => notes.push(text) });
+    const reporter = createRecordingReporter();
+    const report = await runDoctor({ targetOptions: { cwd, env: {} }, cwd, reporter });
+    const notes = reporter.events.flatMap((event) => (event.type === 'notice' ? [event.text] : []));
     expect(notes[0]).toContain('local sandbox');
     expect(report.target.isSandbox).toBe(true);
     expect(report.apiVersion).toMatch(/^4/);
@@ -33,7 +36,7 @@ describe('runDoctor', () => {
   it('lists flows as not supported by a tenant without a flow endpoint', async () => {
     const sandbox = await startSandbox({ port: 0, flowsEnabled: false });
     try {
-      const report = await runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token } }, cwd });
+      const report = await runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token } }, cwd, reporter: createRecordingReporter() });
       expect(report.unsupported.map((entry) => entry.kind)).toEqual(['flow']);
       expect(report.counts.map((entry) => entry.kind)).not.toContain('flow');
       expect(renderDoctorReport(report, createStyle(false))).toContain('Not supported by this tenant');
@@ -45,7 +48,7 @@ describe('runDoctor', () => {
   it('fails with PROVIDER_AUTH when the tenant refuses the token', async () => {
     const sandbox = await startSandbox({ port: 0 });
     try {
-      await expect(runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: 'not-the-token' } }, cwd })).rejects.toMatchObject({ code: 'PROVIDER_AUTH', status: 401 });
+      await expect(runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: 'not-the-token' } }, cwd, reporter: createRecordingReporter() })).rejects.toMatchObject({ code: 'PROVIDER_AUTH', status: 401 });
     } finally {
       await sandbox.close();
     }
@@ -55,6 +58,6 @@ describe('runDoctor', () => {
     const sandbox = await startSandbox({ port: 0 });
     const url = sandbox.url;
     await sandbox.close();
-    await expect(runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: url, CONECTA_TOKEN: 'x-token', CONECTA_TIMEOUT: '2' } }, cwd })).rejects.toMatchObject({ code: 'PROVIDER_UNREACHABLE' });
+    await expect(runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: url, CONECTA_TOKEN: 'x-token', CONECTA_TIMEOUT: '2' } }, cwd, reporter: createRecordingReporter() })).rejects.toMatchObject({ code: 'PROVIDER_UNREACHABLE' });
   });
 });

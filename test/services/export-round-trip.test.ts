@@ -17,6 +17,7 @@ import { buildPlan } from '../../cli/core/plan/build-plan.js';
 import type { Plan } from '../../cli/core/plan/types.js';
 import { loadConfig } from '../../cli/io/read-config.js';
 import { openProvider } from '../../cli/services/connect.js';
+import { createRecordingReporter } from '../../cli/io/reporter.js';
 import { runExport } from '../../cli/services/export.js';
 import { readSnapshot } from '../../cli/services/refresh.js';
 import type { Provider } from '../../providers/contract.js';
@@ -70,7 +71,7 @@ async function exportThenPlan(desired: DesiredState): Promise<Plan> {
   try {
     const env = { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token };
     await withProvider(env, root, (provider, unsupported) => seed(provider, unsupported, desired));
-    const summary = await runExport({ outDir: 'export', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-01-01T00:00:00Z') });
+    const summary = await runExport({ outDir: 'export', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-01-01T00:00:00Z'), reporter: createRecordingReporter() });
     expect(summary.skipped).toEqual([]);
     const loaded = await loadConfig([join(root, 'export')], { env: secretEnvironment(desired, summary.secrets) });
     expect(loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProvider } from '../../cli/services/connect.js';
+import { createRecordingReporter } from '../../cli/io/reporter.js';
 import { runExport, type ExportOptions } from '../../cli/services/export.js';
 import { startSandbox, type RunningSandbox } from '../../providers/sandbox/index.js';
 
@@ -33,7 +34,7 @@ async function startSeededSandbox(options: { flowsEnabled?: boolean } = {}): Pro
 }
 
 function exportOptions(env: Record<string, string>, overrides: Partial<ExportOptions> = {}): ExportOptions {
-  return { outDir: 'conecta', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-03-04T10:00:00Z'), ...overrides };
+  return { outDir: 'conecta', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-03-04T10:00:00Z'), reporter: createRecordingReporter(), ...overrides };
 }
 
 describe('runExport', () => {

@@ -4,7 +4,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createStyle } from '../../cli/core/render/style.js';
 import { readPlanFile } from '../../cli/io/plan-file.js';
-import { runPlan, type PlanFormat } from '../../cli/services/plan.js';
+import { createJsonReporter } from '../../cli/io/reporter-json.js';
+import { createTerminalReporter } from '../../cli/io/reporter-terminal.js';
+import { runPlan } from '../../cli/services/plan.js';
+
+type PlanFormat = 'text' | 'json' | 'markdown';
 
 const example = resolve('examples/acme-contact-center');
 
@@ -17,9 +21,14 @@ async function planAgainstSandbox(paths: string[], format: PlanFormat, extra: { 
   const dir = await mkdtemp(join(tmpdir(), 'conecta-plan-'));
   const stdout = aSink();
   const stderr = aSink();
+  const mask = (text: string) => text;
+  const reporter = format === 'json'
+    ? createJsonReporter({ stdout, stderr, isVerbose: false, mask })
+    : createTerminalReporter({ stdout, stderr, style: createStyle(false), isVerbose: false, isLiveProgress: false, mask });
   const outcome = await runPlan({
-    targetOptions: { cwd: dir, paths, env: { CONECTA_SANDBOX_DATA: join(dir, 'sandbox.json') } }, format, ...extra, cwd: dir, style: createStyle(false), stdout, stderr,
+    targetOptions: { cwd: dir, paths, env: { CONECTA_SANDBOX_DATA: join(dir, 'sandbox.json') } }, ...extra, cwd: dir, reporter,
   });
+  reporter.result({ command: 'plan', plan: outcome.plan, format: format === 'markdown' ? 'markdown' : 'text' });
   return { dir, outcome, stdout: stdout.text(), stderr: stderr.text() };
 }
 

@@ -35,8 +35,17 @@ export function countNotApplied(result: ApplyResult): number {
   return result.counts.failed + result.counts.skipped + result.counts.notStarted;
 }
 
-export function renderApplyReport(result: ApplyResult, style: Style): string {
-  const sections: [string, StepResult['status']][] = [['Applied', 'applied'], ['Failed', 'failed'], ['Skipped', 'skipped'], ['Not started', 'not-started']];
+export interface ApplyReportOptions {
+  /**
+   * The applied, failed and skipped steps were already printed one line each as they finished
+   * (output that is not a terminal): list only the steps that never started, then the summary.
+   */
+  isFinishedStepsShown?: boolean;
+}
+
+export function renderApplyReport(result: ApplyResult, style: Style, options: ApplyReportOptions = {}): string {
+  const allSections: [string, StepResult['status']][] = [['Applied', 'applied'], ['Failed', 'failed'], ['Skipped', 'skipped'], ['Not started', 'not-started']];
+  const sections = options.isFinishedStepsShown ? allSections.filter(([, status]) => status === 'not-started') : allSections;
   const lines: string[] = [];
   for (const [title, status] of sections) {
     const steps = result.steps.filter((step) => step.status === status);

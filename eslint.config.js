@@ -57,6 +57,14 @@ export default tseslint.config(
     },
   },
   {
+    // STYLE.md: a provider may import the core's model and errors, nothing of cli/io; the run's
+    // redactor reaches it through the Redactor interface of providers/contract.ts.
+    files: ['providers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/io/*', '**/cli/services/*', '**/cli/commands/*'], message: 'Providers do not import the shell: take what you need through providers/contract.ts.' }] }],
+    },
+  },
+  {
     files: ['test/support/summary-reporter.ts', 'vitest.config.ts', 'vitest.faults.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -18,6 +18,7 @@ import { createJsonReporter } from '../cli/io/reporter-json.js';
 import { runApply } from '../cli/services/apply.js';
 import type { SandboxOptions } from '../providers/sandbox/index.js';
 import { generateLayeredConfig } from './layered-config.js';
+import { createRedactor } from '../cli/io/redactor.js';
 
 const PER_LEVEL = 250;
 const LEVELS = 4;
@@ -44,7 +45,7 @@ async function measure(name: string, rateLimitPerMinute: number): Promise<Figure
     writeFileSync(join(cwd, 'tenant.yaml'), generateLayeredConfig({ perLevel: PER_LEVEL }));
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const outcome = await runApply({
+    const outcome = await runApply({ redactor: createRedactor(),
       targetOptions: { cwd, paths: [cwd], env: { ...process.env, CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token, CONECTA_PARALLELISM: undefined } }, cwd,
       isAutoApproved: true, isForced: false, parallelism: PARALLELISM,
       prompter: { isInteractive: false, ask: async () => '' },

@@ -25,6 +25,7 @@ import { resolveTarget } from '../cli/services/project.js';
 import { ConectaProvider, readConectaSettings } from '../providers/conecta/index.js';
 import { startSandbox } from '../providers/sandbox/index.js';
 import { PAGE_SIZE } from '../providers/conecta/pagination.js';
+import { createRedactor } from '../cli/io/redactor.js';
 
 const LATENCY_MS = 20;
 /** Bump when the seed changes, so a stale cached data file is not reused. */
@@ -79,7 +80,7 @@ function toYaml(seed: readonly Seed[], driftedAgents: number): string {
 /** Seeds an in-memory sandbox through the API, then writes its store to `dataFile` in one go. */
 async function seedSandbox(dataFile: string, seed: readonly Seed[]): Promise<number> {
   const sandbox = await startSandbox({ latencyMs: 0 });
-  const provider = new ConectaProvider({ ...readConectaSettings({ CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token, CONECTA_PARALLELISM: '32' }) });
+  const provider = new ConectaProvider({ ...readConectaSettings({ CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token, CONECTA_PARALLELISM: '32' }), redactor: createRedactor() });
   const started = performance.now();
   try {
     for (const kind of ['tabulation', 'predefined-message', 'pause', 'team', 'agent'] as const) {
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     sandbox.resetAudit();
     let started = performance.now();
     const jsonReporter = createJsonReporter({ stdout: discard(), stderr: discard(), isVerbose: false, mask: (text) => text });
-    const same = await runPlan({ targetOptions: { cwd, env, paths: [join(cwd, 'same.yaml')] }, cwd, reporter: jsonReporter });
+    const same = await runPlan({ redactor: createRedactor(), targetOptions: { cwd, env, paths: [join(cwd, 'same.yaml')] }, cwd, reporter: jsonReporter });
     jsonReporter.result({ command: 'plan', plan: same.plan, format: 'text' });
     const sameWall = performance.now() - started;
     const sameAudit = sandbox.audit();
@@ -158,10 +159,10 @@ async function main(): Promise<void> {
     sandbox.resetAudit();
     started = performance.now();
     const textReporter = createTerminalReporter({ stdout: discard(), stderr: discard(), style: createStyle(false), isVerbose: false, isLiveProgress: false, mask: (text) => text });
-    const drift = await runPlan({ targetOptions: { cwd, env, paths: [join(cwd, 'drift.yaml')] }, cwd, reporter: textReporter });
+    const drift = await runPlan({ redactor: createRedactor(), targetOptions: { cwd, env, paths: [join(cwd, 'drift.yaml')] }, cwd, reporter: textReporter });
     textReporter.result({ command: 'plan', plan: drift.plan, format: 'text' });
     const driftWall = performance.now() - started;
-    const prepared = await preparePlan({ target: await resolveTarget({ cwd, env, paths: [join(cwd, 'drift.yaml')] }), cwd });
+    const prepared = await preparePlan({ target: await resolveTarget({ cwd, env, paths: [join(cwd, 'drift.yaml')] }), cwd, redactor: createRedactor() });
     await prepared.opened.close();
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();

@@ -23,6 +23,7 @@ import { preparePlan } from '../cli/services/prepare-plan.js';
 import { resolveTarget } from '../cli/services/project.js';
 import { startSandbox } from '../providers/sandbox/index.js';
 import { generateLayeredConfig } from './layered-config.js';
+import { createRedactor } from '../cli/io/redactor.js';
 
 const PER_LEVEL = 250;
 const LATENCY_MS = 20;
@@ -61,7 +62,7 @@ async function withTenant<T>(run: (context: { cwd: string; env: Record<string, s
 }
 
 async function runOurs(): Promise<StrategyFigures> {
-  const measured = await withTenant(({ cwd, env }) => runApply({
+  const measured = await withTenant(({ cwd, env }) => runApply({ redactor: createRedactor(),
     targetOptions: { cwd, env, paths: [cwd] }, cwd,
     isAutoApproved: true, isForced: false, parallelism: 8, prompter: { isInteractive: false, ask: async () => '' },
     reporter: silentReporter,
@@ -72,7 +73,7 @@ async function runOurs(): Promise<StrategyFigures> {
 async function runReference(): Promise<StrategyFigures> {
   const measured = await withTenant(async ({ cwd, env }) => {
     const target = await resolveTarget({ cwd, env, paths: [cwd] });
-    const prepared = await preparePlan({ target, cwd });
+    const prepared = await preparePlan({ target, cwd, redactor: createRedactor() });
     const provider = prepared.opened.provider;
     const url = String(env.CONECTA_URL);
     const getFirst = async (kind: string, name: string): Promise<void> => {

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { silentReporter } from '../cli/io/reporter.js';
 import { runApply } from '../cli/services/apply.js';
 import { startSandbox, type StoreData } from '../providers/sandbox/index.js';
+import { createRedactor } from '../cli/io/redactor.js';
 
 const runJs = fileURLToPath(new URL('../../cli/bin/run.js', import.meta.url));
 const RSS_REPORTER = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss:"+process.resourceUsage().maxRSS+"\\n"))';
@@ -49,7 +50,7 @@ async function recordTemplate(directory: string): Promise<StoreData> {
   mkdirSync(configDirectory);
   writeFileSync(join(configDirectory, 'template.yaml'), `version: 1\n${configFor('0', TEMPLATE)}`);
   try {
-    const outcome = await runApply({
+    const outcome = await runApply({ redactor: createRedactor(),
       targetOptions: { cwd: directory, env: { ...process.env, CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token }, paths: [configDirectory] }, cwd: directory,
       isAutoApproved: true, isForced: false, parallelism: 4, prompter: { isInteractive: false, ask: async () => '' },
       reporter: silentReporter,

@@ -6,7 +6,7 @@ import { Command, Flags } from '@oclif/core';
 import { ConectaError } from './core/errors.js';
 import { createStyle, type Style } from './core/render/style.js';
 import type { CommandResult, Mask, Reporter } from './io/reporter.js';
-import { maskSecrets } from './io/secrets.js';
+import { addCredentialVariables, createRedactor, type Redactor } from './io/redactor.js';
 
 export abstract class BaseCommand extends Command {
   static override baseFlags = {
@@ -18,12 +18,18 @@ export abstract class BaseCommand extends Command {
   protected isJson = false;
   protected isVerbose = false;
   protected style: Style = createStyle(false);
+  /**
+   * This run's secrets: the credential variables from the start; the services add the config's
+   * sensitive values and the tokens the tenant hands out. Created per run, passed down.
+   */
+  protected readonly redactor: Redactor = createRedactor();
   /** Masks the run's secrets in everything the reporter writes. */
-  protected mask: Mask = maskSecrets;
+  protected readonly mask: Mask = (text) => this.redactor.mask(text);
   /** Set by `parseBase`: the JSON reporter with --json, the terminal reporter otherwise. */
   private chosenReporter: Reporter | undefined;
 
   protected async parseBase<T extends Parameters<Command['parse']>[0]>(options: T) {
+    addCredentialVariables(this.redactor, process.env);
     const parsed = await this.parse(options);
     const flags = parsed.flags as { json?: boolean; color?: boolean; verbose?: boolean };
     this.isJson = flags.json === true;

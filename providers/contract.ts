@@ -44,6 +44,18 @@ export type ProviderEvent =
   | { type: 'rate-limited'; waitMs: number; concurrency: number }
   | { type: 'reconciled'; kind: Kind; name: string; how: string };
 
+/**
+ * Masks the run's secret values in text that leaves the process. The command creates one per run
+ * (cli/io/redactor.ts) and passes it down; the provider adds the credentials and tokens it learns
+ * and masks what the server echoes. Nothing about secrets is module-level state.
+ */
+export interface Redactor {
+  /** Registers a secret (too-short values are ignored: masking them would garble every text). */
+  add(secret: string | undefined): void;
+  /** `text` with every registered secret, in every encoding it might travel in, replaced by `****`. */
+  mask(text: string): string;
+}
+
 export interface Provider {
   readonly target: TargetInfo;
   /** Probes the tenant (version, auth) and says which kinds it supports. */

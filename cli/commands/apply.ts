@@ -61,6 +61,7 @@ export class ApplyCommand extends BaseCommand {
         signal: controller.signal,
         prompter: this.isJson ? createRefusingPrompter('apply --json cannot ask for approval.') : createTerminalPrompter(),
         reporter: this.reporter,
+        redactor: this.redactor,
       });
     } finally {
       process.off('SIGINT', onInterrupt);

@@ -14,7 +14,7 @@ export class DoctorCommand extends BaseCommand {
   async run(): Promise<void> {
     const { flags } = await this.parseBase(DoctorCommand);
     const { runDoctor } = await import('../services/doctor.js');
-    const report = await runDoctor({ targetOptions: toTargetOptions([], flags), cwd: process.cwd(), reporter: this.reporter });
+    const report = await runDoctor({ targetOptions: toTargetOptions([], flags), cwd: process.cwd(), redactor: this.redactor, reporter: this.reporter });
     this.present({ command: 'doctor', report });
   }
 }

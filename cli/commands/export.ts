@@ -31,6 +31,7 @@ export class ExportCommand extends BaseCommand {
       isForced: flags.force,
       targetOptions: toTargetOptions([], flags),
       cwd: process.cwd(),
+      redactor: this.redactor,
       now: () => new Date(),
       reporter: this.reporter,
     });

@@ -23,7 +23,7 @@ export class GraphCommand extends BaseCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parseBase(GraphCommand);
     const { runGraph } = await import('../services/graph.js');
-    const result = await runGraph({ targetOptions: toTargetOptions(argv, flags), flow: flags.flow, format: flags.format as 'mermaid' | 'dot' });
+    const result = await runGraph({ targetOptions: toTargetOptions(argv, flags), flow: flags.flow, format: flags.format as 'mermaid' | 'dot', redactor: this.redactor });
     this.present({ command: 'graph', result });
   }
 }

@@ -39,6 +39,7 @@ export class PlanCommand extends BaseCommand {
       prune: flags.prune,
       ...(flags.out === undefined ? {} : { out: flags.out }),
       reporter: this.reporter,
+      redactor: this.redactor,
     });
     this.present({ command: 'plan', plan: outcome.plan, format: flags.markdown ? 'markdown' : 'text' });
     if (flags['detailed-exitcode'] && outcome.hasChanges) this.exit(2);

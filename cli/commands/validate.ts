@@ -22,7 +22,7 @@ export class ValidateCommand extends BaseCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parseBase(ValidateCommand);
     const { runValidate } = await import('../services/validate.js');
-    const result = await runValidate({ targetOptions: toTargetOptions(argv, flags) });
+    const result = await runValidate({ targetOptions: toTargetOptions(argv, flags), redactor: this.redactor });
     this.present({ command: 'validate', result });
     if (!result.isValid) this.exit(1);
   }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { ApplyCounts, ExecutionEvent } from '../core/execute/types.js';
 import { formatAddress, type Kind } from '../core/model/resource.js';
 import type { ChangeAction, Plan } from '../core/plan/types.js';
-import { maskSecrets } from './secrets.js';
+import type { Redactor } from '../../providers/contract.js';
 
 export const JOURNAL_FORMAT_VERSION = 1;
 
@@ -58,7 +58,8 @@ export function fingerprintPlan(plan: Pick<Plan, 'changes' | 'fingerprints'>): s
   return `sha256:${createHash('sha256').update(content).digest('hex')}`;
 }
 
-export function openJournal(cwd: string, plan: Pick<Plan, 'changes' | 'fingerprints' | 'target'>, now: () => Date = () => new Date()): Journal {
+/** Every line passes through `redactor` as a whole (its JSON-escaped forms included). */
+export function openJournal(cwd: string, plan: Pick<Plan, 'changes' | 'fingerprints' | 'target'>, redactor: Redactor, now: () => Date = () => new Date()): Journal {
   const directory = getRunsDirectory(cwd);
   mkdirSync(directory, { recursive: true });
   const stamp = now().toISOString().replace(/[:.]/g, '-');
@@ -66,7 +67,7 @@ export function openJournal(cwd: string, plan: Pick<Plan, 'changes' | 'fingerpri
   const fd = openSync(file, 'a', 0o600);
   let isOpen = true;
   const write = (entry: JournalEntry) => {
-    if (isOpen) writeSync(fd, `${JSON.stringify(entry)}\n`);
+    if (isOpen) writeSync(fd, `${redactor.mask(JSON.stringify(entry))}\n`);
   };
   write({ type: 'run', version: JOURNAL_FORMAT_VERSION, time: now().toISOString(), target: plan.target.url, isSandbox: plan.target.isSandbox, planFingerprint: fingerprintPlan(plan), changes: plan.changes.length });
 
@@ -82,12 +83,12 @@ export function openJournal(cwd: string, plan: Pick<Plan, 'changes' | 'fingerpri
       write({
         type: 'result', time, step: step.id, address: step.address, status: step.status,
         ...(step.liveId === undefined ? {} : { id: step.liveId }),
-        ...(step.error === undefined ? {} : { code: step.error.code, message: maskSecrets(step.error.message) }),
+        ...(step.error === undefined ? {} : { code: step.error.code, message: step.error.message }),
         ...(step.skippedBecause === undefined ? {} : { message: `${step.skippedBecause} failed` }),
       });
     },
     recordReconciled(event) {
-      write({ type: 'reconciled', time: now().toISOString(), address: formatAddress(event.kind, event.name), how: maskSecrets(event.how) });
+      write({ type: 'reconciled', time: now().toISOString(), address: formatAddress(event.kind, event.name), how: event.how });
     },
     finish(counts, isInterrupted) {
       write({ type: 'end', time: now().toISOString(), counts, isInterrupted });

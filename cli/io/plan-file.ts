@@ -7,6 +7,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { PlanError } from '../core/errors.js';
+import type { MaskedPlan } from '../core/plan/mask-plan.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../core/plan/types.js';
 import { toPlanJson } from '../core/render/plan-json.js';
 
@@ -26,7 +27,7 @@ export interface PlanSource {
 }
 
 /** Layer paths are resolved against `cwd`; the file is written atomically. */
-export async function writePlanFile(file: string, plan: Plan, source: PlanSource, cwd: string): Promise<void> {
+export async function writePlanFile(file: string, plan: MaskedPlan, source: PlanSource, cwd: string): Promise<void> {
   const target = resolve(cwd, file);
   const base = dirname(target);
   const layers = source.layers.map((layer) => layer.map((path) => toPortable(relative(base, resolve(cwd, path)) || '.')));

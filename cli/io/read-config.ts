@@ -14,7 +14,6 @@ import type { DesiredState, JsonValue, Spec } from '../core/model/resource.js';
 import { readConfigSources } from './config-files.js';
 import { locateDiagnostics } from './config-locate.js';
 import { prepareSchemaValidator, validateSchema } from './schema-validator.js';
-import { registerSecret } from './secrets.js';
 import { composeYamlFiles } from './yaml-compose-pool.js';
 
 export interface LoadConfigOptions {
@@ -30,6 +29,11 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
   /** The files read, in order. */
   files: string[];
+  /**
+   * The values to mask in everything the run prints or writes: every sensitive field's value,
+   * literal or interpolated, and the `${env:}` values it was made from.
+   */
+  secrets: string[];
 }
 
 /** `paths`: directories (all *.yaml / *.yml below, recursively, sorted) and/or files. */
@@ -57,22 +61,36 @@ export async function loadConfig(paths: string[], options: LoadConfigOptions): P
   });
   const resolved = resolveDesiredState(parsed);
   diagnostics.push(...resolved.diagnostics, ...validateDesiredState(resolved.state));
-  registerSensitiveValues(resolved.state, envValuesByResult);
+  const secrets = collectSensitiveValues(resolved.state, envValuesByResult, diagnostics);
   const files = sources.map((source) => source.file);
   const located = locateDiagnostics(diagnostics, new Map(sources.map((source) => [source.file, source.text])));
-  return { state: resolved.state, diagnostics: sortDiagnostics(located, files), files };
+  return { state: resolved.state, diagnostics: sortDiagnostics(located, files), files, secrets };
 }
 
-function registerSensitiveValues(state: DesiredState, envValuesByResult: ReadonlyMap<string, string[]>): void {
-  if (envValuesByResult.size === 0) return;
+/** Every sensitive value; a literal one (no `${env:}` in it) also gets a warning. */
+function collectSensitiveValues(state: DesiredState, envValuesByResult: ReadonlyMap<string, string[]>, diagnostics: Diagnostic[]): string[] {
+  const secrets = new Set<string>();
   for (const resource of state.resources) {
     for (const path of listSensitivePaths(resource.kind, resource.spec)) {
       const value = readPath(resource.spec, path);
-      if (typeof value !== 'string') continue;
-      for (const secret of envValuesByResult.get(value) ?? []) registerSecret(secret);
-      if (envValuesByResult.has(value)) registerSecret(value);
+      if (typeof value !== 'string' || value === '') continue;
+      secrets.add(value);
+      const envValues = envValuesByResult.get(value);
+      for (const secret of envValues ?? []) secrets.add(secret);
+      if (envValues === undefined && resource.origin !== undefined) {
+        diagnostics.push({
+          code: 'CONFIG_LITERAL_SECRET', severity: 'warning', file: resource.origin.file, pointer: `${resource.origin.pointer ?? ''}/${path.map(escapePointer).join('/')}`,
+          message: `${path.join('.')} of ${resource.kind} ${JSON.stringify(resource.name)} is a secret written in the file.`,
+          hint: 'Keep secrets out of version control: write ${env:NAME} and set NAME in your CI secrets.',
+        });
+      }
     }
   }
+  return [...secrets];
+}
+
+function escapePointer(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function readPath(spec: Spec, path: readonly (string | number)[]): JsonValue | undefined {

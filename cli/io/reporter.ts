@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ExportSummary } from '../core/export/render-export-summary.js';
 import type { ExecutionEvent } from '../core/execute/types.js';
-import type { Plan } from '../core/plan/types.js';
+import type { MaskedPlan } from '../core/plan/mask-plan.js';
 import type { Style } from '../core/render/style.js';
 import type { ProviderEvent } from '../../providers/contract.js';
 import type { ApplyOutcome } from '../services/apply.js';
@@ -25,7 +25,7 @@ export type ReporterEvent =
   /** HTTP requests, retries, rate-limit waits and reconciled creates, as the provider reports them. */
   | { type: 'provider'; event: ProviderEvent }
   /** Apply: the plan about to be applied, shown before consent is asked. */
-  | { type: 'plan'; plan: Plan }
+  | { type: 'plan'; plan: MaskedPlan }
   /** Apply: execution begins with this many steps. */
   | { type: 'apply-started'; total: number }
   /** Apply: a step started or finished. */
@@ -35,7 +35,7 @@ export type ReporterEvent =
 
 /** What a command hands to the reporter when its service returns. */
 export type CommandResult =
-  | { command: 'plan'; plan: Plan; format: 'text' | 'markdown' }
+  | { command: 'plan'; plan: MaskedPlan; format: 'text' | 'markdown' }
   | { command: 'apply'; outcome: ApplyOutcome }
   | { command: 'doctor'; report: DoctorReport }
   | { command: 'export'; summary: ExportSummary }

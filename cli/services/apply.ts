@@ -15,9 +15,10 @@ import { openJournal, readLatestJournal, type PreviousRun } from '../io/journal.
 import { readPlanFile } from '../io/plan-file.js';
 import type { Prompter } from '../io/prompter.js';
 import type { Reporter } from '../io/reporter.js';
-import type { Provider, ProviderEvent } from '../../providers/contract.js';
+import type { Provider, ProviderEvent, Redactor } from '../../providers/contract.js';
 import { preparePlan, type PreparedPlan } from './prepare-plan.js';
 import { resolveTarget, type ResolvedTarget, type ResolveTargetOptions } from './project.js';
+import { maskPlan, type MaskedPlan } from '../core/plan/mask-plan.js';
 
 export interface ApplyOptions {
   /** Which environment and config folders (a saved plan records its own environment and folders). */
@@ -35,6 +36,8 @@ export interface ApplyOptions {
   prompter: Prompter;
   /** Receives the plan (before consent), notices, warnings, provider events and every step. */
   reporter: Reporter;
+  /** The run's redactor: learns the config's secrets, masks the plan once and every journal line. */
+  redactor: Redactor;
 }
 
 /** How an apply ended: nothing to do, everything applied, some changes not applied, or stopped by Ctrl-C. */
@@ -44,7 +47,8 @@ export interface ApplyOutcome {
   status: ApplyStatus;
   /** Changes that failed, were skipped or did not start. */
   notApplied: number;
-  plan: Plan;
+  /** The plan as shown: sensitive values and known secrets masked. */
+  plan: MaskedPlan;
   result?: ApplyResult;
   journalFile?: string;
 }
@@ -57,6 +61,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
 
   const prepared = await prepare(options, (event) => forwardProviderEvent(event));
   const { plan } = prepared;
+  const shown = maskPlan(plan, options.redactor);
   try {
     if (prepared.opened.notice) note(prepared.opened.notice);
     if (prepared.diagnostics.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.diagnostics });
@@ -65,10 +70,10 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
       if (lines.length > 0) note(lines.join('\n'));
     }
 
-    reporter.emit({ type: 'plan', plan });
-    if (plan.changes.length === 0) return { status: 'no-changes', notApplied: 0, plan };
+    reporter.emit({ type: 'plan', plan: shown });
+    if (plan.changes.length === 0) return { status: 'no-changes', notApplied: 0, plan: shown };
     if (plan.safety.isUnsafe && !options.isForced) {
-      throw new ApplyError('APPLY_UNSAFE_PLAN', `The plan is unsafe:\n${plan.safety.reasons.map((reason) => `  - ${reason}`).join('\n')}`, {
+      throw new ApplyError('APPLY_UNSAFE_PLAN', `The plan is unsafe:\n${shown.safety.reasons.map((reason) => `  - ${reason}`).join('\n')}`, {
         hint: 'Review the plan; if it is what you want, run again with --force.',
       });
     }
@@ -76,7 +81,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
     if (options.planFile === undefined && !options.isAutoApproved) await askConsent(options.prompter);
     if (options.signal?.aborted) throw new InterruptedError('Interrupted before any change was applied.');
 
-    const journal = openJournal(options.cwd, plan);
+    const journal = openJournal(options.cwd, plan, options.redactor);
     forwardProviderEvent = (event) => {
       reporter.emit({ type: 'provider', event });
       if (event.type === 'reconciled') journal.recordReconciled(event);
@@ -99,7 +104,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
 
     const notApplied = countNotApplied(result);
     const status = result.isInterrupted ? 'interrupted' : notApplied > 0 ? 'incomplete' : 'applied';
-    return { status, notApplied, plan, result, journalFile: journal.file };
+    return { status, notApplied, plan: shown, result, journalFile: journal.file };
   } finally {
     await prepared.opened.close();
   }
@@ -111,14 +116,14 @@ async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderE
   const withParallelism = (target: ResolvedTarget): ResolvedTarget => ({ ...target, env: { ...target.env, CONECTA_PARALLELISM: String(options.parallelism) } });
   if (options.planFile === undefined) {
     const target = withParallelism(await resolveTarget(options.targetOptions));
-    return preparePlan({ target, cwd: options.cwd, prune: options.prune, onProviderEvent });
+    return preparePlan({ target, cwd: options.cwd, prune: options.prune, redactor: options.redactor, onProviderEvent });
   }
   const saved = await readPlanFile(options.planFile);
   // The saved plan names its environment and folders; the fingerprints catch any other difference.
   const environment = saved.plan.target.environment;
   const resolved = await resolveTarget({ ...options.targetOptions, ...(environment === undefined ? {} : { envName: environment }), paths: undefined });
   const target = withParallelism({ ...resolved, layers: saved.layers });
-  const prepared = await preparePlan({ target, cwd: options.cwd, prune: saved.isPruned, onProviderEvent });
+  const prepared = await preparePlan({ target, cwd: options.cwd, prune: saved.isPruned, redactor: options.redactor, onProviderEvent });
   const drift = findPlanDrift(saved.plan, prepared.plan, prepared.snapshot, fingerprintLive);
   if (drift.length > 0) {
     await prepared.opened.close();

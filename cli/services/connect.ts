@@ -4,11 +4,14 @@
  * CONECTA_SANDBOX_DATA), reached through the same undici client with the sandbox's token.
  */
 import { join, relative } from 'node:path';
-import type { Provider, ProviderDescription, ProviderEvent } from '../../providers/contract.js';
+import { addCredentialVariables } from '../io/redactor.js';
+import type { Provider, ProviderDescription, ProviderEvent, Redactor } from '../../providers/contract.js';
 
 export interface OpenProviderOptions {
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The run's redactor: learns the credentials, masks what the provider reports. */
+  redactor: Redactor;
   onEvent?: (event: ProviderEvent) => void;
 }
 
@@ -23,9 +26,10 @@ export interface OpenedProvider {
 export async function openProvider(options: OpenProviderOptions): Promise<OpenedProvider> {
   const { ConectaProvider, readConectaSettings } = await import('../../providers/conecta/index.js');
   const { readDuration } = await import('../../providers/conecta/settings.js');
+  addCredentialVariables(options.redactor, options.env);
   if (options.env.CONECTA_URL?.trim()) {
     const settings = readConectaSettings(options.env);
-    const provider = new ConectaProvider({ ...settings, onEvent: options.onEvent });
+    const provider = new ConectaProvider({ ...settings, redactor: options.redactor, onEvent: options.onEvent });
     const description = await describeOrClose(provider);
     return { provider, description, close: () => provider.close() };
   }
@@ -35,6 +39,7 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
   const provider = new ConectaProvider({
     url: sandbox.url,
     credentials: { token: sandbox.token },
+    redactor: options.redactor,
     isSandbox: true,
     timeoutMs: readDuration(options.env, 'CONECTA_TIMEOUT', 30_000),
     deadlineMs: readDuration(options.env, 'CONECTA_DEADLINE', 15 * 60_000),

@@ -7,19 +7,22 @@ import { resolveTarget, type ResolveTargetOptions } from './project.js';
 import { allKinds } from '../core/kinds/registry.js';
 import type { DoctorReport } from '../core/render/doctor-report.js';
 import type { Reporter } from '../io/reporter.js';
+import type { Redactor } from '../../providers/contract.js';
 import { openProvider } from './connect.js';
 
 export interface DoctorOptions {
   /** Which tenant: the environment of conecta.yaml, or CONECTA_URL (the local sandbox when unset). */
   targetOptions: ResolveTargetOptions;
   cwd: string;
+  /** The run's redactor: learns the credentials, masks what the provider reports. */
+  redactor: Redactor;
   /** Receives the sandbox notice and the provider's events. */
   reporter: Reporter;
 }
 
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const { reporter } = options;
-  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, onEvent: (event) => reporter.emit({ type: 'provider', event }) });
+  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, redactor: options.redactor, onEvent: (event) => reporter.emit({ type: 'provider', event }) });
   try {
     if (opened.notice) reporter.emit({ type: 'notice', text: opened.notice });
     const { description, provider } = opened;

@@ -15,7 +15,7 @@ import { allKinds } from '../core/kinds/registry.js';
 import type { Kind } from '../core/model/resource.js';
 import { conectaSchema } from '../../schema/generated/schema.js';
 import type { Reporter } from '../io/reporter.js';
-import type { ProviderNotice } from '../../providers/contract.js';
+import type { ProviderNotice, Redactor } from '../../providers/contract.js';
 import { openProvider } from './connect.js';
 import { readSnapshot } from './refresh.js';
 
@@ -29,6 +29,8 @@ export interface ExportOptions {
   /** Which tenant: the environment of conecta.yaml, or CONECTA_URL (the local sandbox when unset). */
   targetOptions: ResolveTargetOptions;
   cwd: string;
+  /** The run's redactor: learns the credentials, masks what the provider reports. */
+  redactor: Redactor;
   /** The clock that dates the header. */
   now: () => Date;
   /** Receives the sandbox notice and the provider's events. */
@@ -42,7 +44,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
   const outDir = resolve(options.cwd, options.outDir);
   await assertWritableDirectory(outDir, options);
   const { reporter } = options;
-  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, onEvent: (event) => reporter.emit({ type: 'provider', event }) });
+  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, redactor: options.redactor, onEvent: (event) => reporter.emit({ type: 'provider', event }) });
   try {
     if (opened.notice) reporter.emit({ type: 'notice', text: opened.notice });
     const { description, provider } = opened;

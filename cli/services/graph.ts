@@ -8,6 +8,7 @@ import { ConectaError, ConfigError } from '../core/errors.js';
 import { renderFlowDot } from '../core/flows/dot.js';
 import { renderFlowMermaid } from '../core/flows/mermaid.js';
 import { suggestClosest } from '../core/config/suggest.js';
+import type { Redactor } from '../../providers/contract.js';
 
 export type GraphFormat = 'mermaid' | 'dot';
 
@@ -18,6 +19,8 @@ export interface GraphOptions {
   format: GraphFormat;
   /** Which config folders (explicit paths, or the environment of conecta.yaml). */
   targetOptions: ResolveTargetOptions;
+  /** Learns the config's sensitive values (diagnostics quote the files). */
+  redactor: Redactor;
 }
 
 export interface GraphResult {
@@ -28,7 +31,8 @@ export interface GraphResult {
 
 export async function runGraph(options: GraphOptions): Promise<GraphResult> {
   const target = await resolveTarget({ ...options.targetOptions, isCredentialRequired: false });
-  const { state, diagnostics } = await loadLayeredConfig(target);
+  const { state, diagnostics, secrets } = await loadLayeredConfig(target);
+  for (const secret of secrets) options.redactor.add(secret);
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
   const flows = state.resources.filter((resource) => resource.kind === 'flow');
   const names = flows.map((resource) => resource.name);

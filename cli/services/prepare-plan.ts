@@ -8,7 +8,8 @@ import { allKinds } from '../core/kinds/registry.js';
 import type { DesiredState, LiveSnapshot } from '../core/model/resource.js';
 import { buildPlan } from '../core/plan/build-plan.js';
 import type { Plan } from '../core/plan/types.js';
-import type { ProviderEvent } from '../../providers/contract.js';
+import { addCredentialVariables } from '../io/redactor.js';
+import type { ProviderEvent, Redactor } from '../../providers/contract.js';
 import { openProvider, type OpenedProvider } from './connect.js';
 import { loadLayeredConfig, type ResolvedTarget } from './project.js';
 import { readSnapshot } from './refresh.js';
@@ -18,6 +19,8 @@ export interface PreparePlanOptions {
   target: ResolvedTarget;
   cwd: string;
   prune?: boolean;
+  /** Learns the credentials and the config's sensitive values before anything is reported. */
+  redactor: Redactor;
   onProviderEvent?: (event: ProviderEvent) => void;
 }
 
@@ -33,12 +36,14 @@ export interface PreparedPlan {
 }
 
 export async function preparePlan(options: PreparePlanOptions): Promise<PreparedPlan> {
-  const { target } = options;
+  const { target, redactor } = options;
+  addCredentialVariables(redactor, target.env);
   const loaded = await loadLayeredConfig(target);
+  for (const secret of loaded.secrets) redactor.add(secret);
   // The loader runs the schema and the semantic checks (validateDesiredState).
   const diagnostics = loaded.diagnostics;
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
-  const opened = await openProvider({ env: target.env, cwd: options.cwd, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
+  const opened = await openProvider({ env: target.env, cwd: options.cwd, redactor, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
   try {
     const snapshot = await readSnapshot(opened.provider, allKinds, opened.description.unsupported);
     const plan = buildPlan(loaded.state, snapshot, {

@@ -12,7 +12,6 @@ import { layerStates } from '../core/project/layer-states.js';
 import { resolveTargetFromProject, type LoadedProject, type ResolvedTarget } from '../core/project/resolve-target.js';
 import { locateDiagnostics } from '../io/config-locate.js';
 import { findProjectFile, readProjectFile } from '../io/project-file.js';
-import { registerSecret } from '../io/secrets.js';
 
 export type { ResolvedTarget } from '../core/project/resolve-target.js';
 
@@ -33,6 +32,8 @@ export interface LayeredConfig {
   state: DesiredState;
   diagnostics: Diagnostic[];
   files: string[];
+  /** The values the run must mask (see LoadedConfig.secrets). */
+  secrets: string[];
 }
 
 /** The target a command works on. Throws PROJECT_* errors before any network call. */
@@ -41,8 +42,6 @@ export async function resolveTarget(options: ResolveTargetOptions): Promise<Reso
   const target = resolveTargetFromProject({
     cwd: options.cwd, processEnv: options.env, project, envName: options.envName, paths: options.paths, isCredentialRequired: options.isCredentialRequired ?? true,
   });
-  registerSecret(target.env.CONECTA_TOKEN);
-  registerSecret(target.env.CONECTA_PASSWORD);
   return target;
 }
 
@@ -56,12 +55,14 @@ export async function loadLayeredConfig(target: ResolvedTarget): Promise<Layered
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   const states: DesiredState[] = [];
+  const secrets: string[] = [];
   const layerByFile = new Map<string, number>();
   const isLayered = target.layers.length > 1;
   for (const [index, layer] of target.layers.entries()) {
     const paths = await keepExistingPaths(layer, target, diagnostics);
     if (paths.length === 0) continue;
     const loaded = await loadConfig(paths, { env: target.env, variables: target.variables });
+    secrets.push(...loaded.secrets);
     const layerStateChecks = new Set(isLayered ? validateDesiredState(loaded.state).map(identifyDiagnostic) : []);
     diagnostics.push(...loaded.diagnostics.filter((diagnostic) => !layerStateChecks.has(identifyDiagnostic(diagnostic))));
     for (const file of loaded.files) {
@@ -85,7 +86,7 @@ export async function loadLayeredConfig(target: ResolvedTarget): Promise<Layered
     for (const file of files) sources.set(file, await readFile(file, 'utf8'));
     diagnostics.push(...locateDiagnostics(validateDesiredState(state), sources));
   }
-  return { state, diagnostics, files };
+  return { state, diagnostics, files, secrets };
 }
 
 async function keepExistingPaths(layer: string[], target: ResolvedTarget, diagnostics: Diagnostic[]): Promise<string[]> {
@@ -113,6 +114,7 @@ export interface EnvironmentCheck {
   description: string;
   diagnostics: Diagnostic[];
   files: string[];
+  secrets: string[];
   /** The layered config; absent when the environment itself could not be resolved. */
   state?: DesiredState;
 }
@@ -131,7 +133,7 @@ export async function validateAllEnvironments(options: Omit<ResolveTargetOptions
       target = resolveTargetFromProject({ cwd: options.cwd, processEnv: options.env, project, envName, paths: options.paths, isCredentialRequired: false });
     } catch (error) {
       if (!(error instanceof ConectaError)) throw error;
-      checks.push({ name: envName ?? 'default', description: `environment ${envName ?? 'default'}`, files: [],
+      checks.push({ name: envName ?? 'default', description: `environment ${envName ?? 'default'}`, files: [], secrets: [],
         diagnostics: [{ code: error.code, severity: 'error', message: error.message, hint: error.hint, file: project?.file }] });
       continue;
     }

@@ -2,11 +2,14 @@
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { configKeysInReferenceOrder, getKindInfo } from '../core/kinds/registry.js';
 import type { DesiredState } from '../core/model/resource.js';
+import type { Redactor } from '../../providers/contract.js';
 import { loadLayeredConfig, resolveTarget, validateAllEnvironments, type ResolveTargetOptions } from './project.js';
 
 export interface ValidateOptions {
   /** Which environment and config folders; without an environment, every environment of the project is checked. */
   targetOptions: ResolveTargetOptions;
+  /** Learns the config's sensitive values, so that diagnostics and their code frames are masked. */
+  redactor: Redactor;
 }
 
 export interface KindCount {
@@ -36,6 +39,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
   const checks = targetOptions.envName !== undefined || targetOptions.env.CONECTA_ENV
     ? [await loadOne(targetOptions)]
     : (await validateAllEnvironments(targetOptions)).environments;
+  for (const secret of checks.flatMap((check) => check.secrets)) options.redactor.add(secret);
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const diagnostic of checks.flatMap((check) => check.diagnostics)) {

@@ -6,12 +6,12 @@
  * answered 429, a pace on request starts that learns its rate limit (pacer.ts). A 429 pauses the
  * whole client for its `Retry-After` and is retried for as long as the deadline allows: the
  * tenant did not process the request, so even a create is safe to send again. Every failure
- * becomes one RemoteError; secrets are registered for masking before the first request.
+ * becomes one RemoteError; the credentials and every token the tenant hands out are added to the
+ * run's redactor before they are used, and everything the client reports passes through it.
  */
 import { Agent, type Dispatcher } from 'undici';
 import { ConectaError, RemoteError } from '../../cli/core/errors.js';
-import { maskSecrets, registerSecret } from '../../cli/io/secrets.js';
-import type { ProviderEvent } from '../contract.js';
+import type { ProviderEvent, Redactor } from '../contract.js';
 import { computeBackoffDelay, defaultBackoff, parseRetryAfter, type BackoffPolicy } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
 import { AdaptiveLimiter } from './limiter.js';
@@ -27,6 +27,8 @@ export interface ConectaClientOptions {
   /** The tenant's base URL, such as `https://acme.conecta.com.vc` (a trailing `/api/v4` is tolerated). */
   url: string;
   credentials: Credentials;
+  /** The run's redactor: learns the credentials and tokens, masks what the client reports. */
+  redactor: Redactor;
   /** Injected in tests (undici MockAgent); by default a keep-alive Agent owned by the client. */
   dispatcher?: Dispatcher;
   /** Per-request timeout (headers and body), default 30 s. */
@@ -84,6 +86,7 @@ export class ConectaHttpClient {
   private readonly backoff: BackoffPolicy;
   private readonly clock: Clock;
   private readonly emit: (event: ProviderEvent) => void;
+  private readonly redactor: Redactor;
   readonly limiter: AdaptiveLimiter;
   readonly pacer: RatePacer;
   private token: string | undefined;
@@ -105,11 +108,12 @@ export class ConectaHttpClient {
     this.emit = options.onEvent ?? (() => undefined);
     this.limiter = new AdaptiveLimiter(maxConcurrency);
     this.pacer = new RatePacer(options.pacing);
+    this.redactor = options.redactor;
     if ('token' in options.credentials) {
       this.token = options.credentials.token;
-      registerSecret(options.credentials.token);
+      this.redactor.add(options.credentials.token);
     } else {
-      registerSecret(options.credentials.password);
+      this.redactor.add(options.credentials.password);
     }
   }
 
@@ -134,7 +138,7 @@ export class ConectaHttpClient {
       } catch (error) {
         const transportCode = (error as { code?: string }).code ?? '';
         if (error instanceof ConectaError) throw error;
-        const remote = createTransportRemoteError({ method, path: displayPath, cause: error, isTimeout: TIMEOUT_CODES.has(transportCode) });
+        const remote = createTransportRemoteError({ method, path: displayPath, cause: error, isTimeout: TIMEOUT_CODES.has(transportCode) }, this.redactor);
         const canRetry = RETRYABLE_TRANSPORT_CODES.has(transportCode) && (isReplayable || NOT_SENT_CODES.has(transportCode));
         if (!canRetry || attempt >= this.maxRetries) throw remote;
         await this.wait(method, displayPath, attempt + rateLimitedCount + 1, computeBackoffDelay(this.backoff, attempt, this.clock.random()), transportCode, remote);
@@ -145,7 +149,7 @@ export class ConectaHttpClient {
         hasRefreshed = true;
         if (await this.refreshToken(sentToken)) continue;
       }
-      const remote = createHttpRemoteError({ method, path: displayPath, status: answer.status, body: answer.body, text: answer.text });
+      const remote = createHttpRemoteError({ method, path: displayPath, status: answer.status, body: answer.body, text: answer.text }, this.redactor);
       if (answer.status === 429) {
         // Not processed, so always safe to send again (creates included): only the deadline bounds the waiting.
         rateLimitedCount += 1;
@@ -181,7 +185,7 @@ export class ConectaHttpClient {
   /** Sleeps before retry number `retry` (from 1), unless the deadline would pass first. */
   private async wait(method: string, path: string, retry: number, delayMs: number, reason: string, failure: RemoteError): Promise<void> {
     if (this.clock.now() + delayMs >= this.deadlineAt) throw failure;
-    this.emit({ type: 'retry', method, path, attempt: retry, delayMs, reason });
+    this.emit({ type: 'retry', method, path, attempt: retry, delayMs, reason: this.redactor.mask(reason) });
     await this.clock.sleep(delayMs);
   }
 
@@ -244,7 +248,7 @@ export class ConectaHttpClient {
   /** The path shown in events and errors: the API-relative path and its query, secrets masked. */
   private formatDisplayPath(path: string, options: CallOptions): string {
     const full = this.formatRequestPath(path, options).slice(this.basePath.length);
-    return maskSecrets(full);
+    return this.redactor.mask(full);
   }
 
   private async getToken(): Promise<string | undefined> {
@@ -262,7 +266,7 @@ export class ConectaHttpClient {
     if (typeof token !== 'string' || token === '') {
       throw new RemoteError({ method: 'POST', path: `${API_PREFIX}/auth/login`, code: 'PROVIDER_AUTH', vendorMessage: 'the login answer carried no token', hint: hintFor('PROVIDER_AUTH') });
     }
-    registerSecret(token);
+    this.redactor.add(token);
     this.token = token;
     return token;
   }
@@ -288,7 +292,7 @@ export class ConectaHttpClient {
       const answer = await this.send('GET', '/auth/refresh', {}, failedToken, `${API_PREFIX}/auth/refresh`).catch(() => undefined);
       const token = (answer?.body as { token?: unknown } | undefined)?.token;
       if (answer && answer.status >= 200 && answer.status < 300 && typeof token === 'string' && token !== '') {
-        registerSecret(token);
+        this.redactor.add(token);
         return token;
       }
     }

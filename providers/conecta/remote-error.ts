@@ -5,11 +5,11 @@
  *   {"status": false, "errors": {"field": ["msg", …]}}      validation, HTTP 422
  *   {"status": "fail", "response": "existing name"}          duplicate name
  *   {"success": false, "message": "…"}
- * Messages pass through maskSecrets: a token or password echoed by the server never leaks.
+ * Paths and messages pass through the run's redactor: a secret echoed by the server never leaks.
  */
 import type { ErrorCode } from '../../cli/core/error-codes.js';
 import { RemoteError } from '../../cli/core/errors.js';
-import { maskSecrets } from '../../cli/io/secrets.js';
+import type { Redactor } from '../contract.js';
 
 export interface VendorFailure {
   message: string;
@@ -76,25 +76,26 @@ export function hintFor(code: string): string | undefined {
 }
 
 /** A failed answer (any status, or a 2xx carrying a failure envelope). */
-export function createHttpRemoteError(input: { method: string; path: string; status: number; body: unknown; text: string }): RemoteError {
+export function createHttpRemoteError(input: { method: string; path: string; status: number; body: unknown; text: string }, redactor: Redactor): RemoteError {
   const failure = readVendorFailure(input.body);
   const code = codeForStatus(input.status, failure);
-  const raw = failure?.message ?? (input.text.trim().slice(0, 200) || undefined);
+  // Masked before it is cut: a cut secret would no longer match.
+  const raw = failure?.message ?? (redactor.mask(input.text.trim()).slice(0, 200) || undefined);
   return new RemoteError({
     method: input.method,
-    path: maskSecrets(input.path),
+    path: redactor.mask(input.path),
     status: input.status,
-    vendorMessage: raw === undefined ? undefined : maskSecrets(raw),
+    vendorMessage: raw === undefined ? undefined : redactor.mask(raw),
     code,
     hint: hintFor(code),
   });
 }
 
 /** No answer: connection refused or reset, DNS failure, timeout. */
-export function createTransportRemoteError(input: { method: string; path: string; cause: unknown; isTimeout: boolean }): RemoteError {
+export function createTransportRemoteError(input: { method: string; path: string; cause: unknown; isTimeout: boolean }, redactor: Redactor): RemoteError {
   const code = input.isTimeout ? 'PROVIDER_TIMEOUT' : 'PROVIDER_UNREACHABLE';
   const detail = input.cause instanceof Error ? describeTransportError(input.cause) : String(input.cause);
-  return new RemoteError({ method: input.method, path: maskSecrets(input.path), vendorMessage: maskSecrets(detail), code, hint: hintFor(code), cause: input.cause });
+  return new RemoteError({ method: input.method, path: redactor.mask(input.path), vendorMessage: redactor.mask(detail), code, hint: hintFor(code), cause: input.cause });
 }
 
 function describeTransportError(error: Error): string {

@@ -5,7 +5,6 @@
  * Durations are seconds (`30`) or a number with a unit (`500ms`, `30s`, `2m`).
  */
 import { ConectaError } from '../../cli/core/errors.js';
-import { registerSecret } from '../../cli/io/secrets.js';
 import type { Credentials } from './http-client.js';
 
 export interface ConectaSettings {
@@ -34,8 +33,6 @@ export function readConectaSettings(env: Environment): ConectaSettings {
 
 function readCredentials(env: Environment): Credentials {
   const token = env.CONECTA_TOKEN?.trim();
-  registerSecret(token);
-  registerSecret(env.CONECTA_PASSWORD);
   if (token) return { token };
   const email = env.CONECTA_EMAIL?.trim();
   const password = env.CONECTA_PASSWORD;

@@ -19,6 +19,7 @@ import { preparePlan } from '../../cli/services/prepare-plan.js';
 import { resolveTarget } from '../../cli/services/project.js';
 import type { RunningSandbox, SandboxOptions } from '../../providers/sandbox/index.js';
 import { countDuplicates, createProject, createSandbox, runCli, sandboxEnv, startCli, waitForWrites } from './cli-harness.js';
+import { createRedactor } from '../../cli/io/redactor.js';
 
 /** The base seed: FAULT_SEED, else `fallback` (a fixed one for `npm test`, a random one for the full suite). */
 export function readFaultSeed(fallback: number): number {
@@ -68,7 +69,7 @@ export async function applyInProcess(tenant: Tenant, env: Record<string, string>
   const stderr = { text: '' };
   const reporter = createTerminalReporter({ stdout: collect(stdout), stderr: collect(stderr), style: createStyle(false), isVerbose: false, isLiveProgress: false, mask: (text) => text });
   try {
-    const outcome = await runApply({
+    const outcome = await runApply({ redactor: createRedactor(),
       targetOptions: { cwd: tenant.cwd, paths: [tenant.config], env: { ...sandboxEnv(tenant.sandbox), ...env } }, cwd: tenant.cwd,
       isAutoApproved: true, isForced: false, parallelism: 8,
       prompter: { isInteractive: false, ask: async () => '' },
@@ -86,7 +87,7 @@ export async function countPendingChanges(tenant: Tenant): Promise<number> {
   const faults = tenant.sandbox.setFaults({});
   tenant.sandbox.setFaults({ failRate: 0, ghostWriteRate: 0, hangRate: 0, resetRate: 0, rateLimitPerMinute: 0, latencyMs: 0, jitterMs: 0 });
   try {
-    const prepared = await preparePlan({ target: await resolveTarget({ cwd: tenant.cwd, paths: [tenant.config], env: sandboxEnv(tenant.sandbox) }), cwd: tenant.cwd });
+    const prepared = await preparePlan({ target: await resolveTarget({ cwd: tenant.cwd, paths: [tenant.config], env: sandboxEnv(tenant.sandbox) }), cwd: tenant.cwd, redactor: createRedactor() });
     await prepared.opened.close();
     return prepared.plan.changes.length;
   } finally {

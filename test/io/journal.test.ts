@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal, readLatestJournal } from '../../cli/io/journal.js';
-import { registerSecret } from '../../cli/io/secrets.js';
+import { createRedactor } from '../../cli/io/redactor.js';
 import type { StepResult } from '../../cli/core/execute/types.js';
 
 const plan = {
@@ -21,7 +21,7 @@ function readLines(file: string): Record<string, unknown>[] {
 describe('run journal', () => {
   it('writes a header, an intent before and a result after each step, and a footer, in order', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'conecta-journal-'));
-    const journal = openJournal(cwd, plan as never, () => new Date('2025-01-02T03:04:05.678Z'));
+    const journal = openJournal(cwd, plan as never, createRedactor(), () => new Date('2025-01-02T03:04:05.678Z'));
     journal.record({ type: 'step-started', id: 'team.SAC', address: 'team.SAC', action: 'create', level: 0 });
     journal.record({ type: 'step-finished', step: applied });
     journal.finish({ applied: 1, failed: 0, skipped: 0, notStarted: 0 }, false);
@@ -33,9 +33,8 @@ describe('run journal', () => {
   });
 
   it('never writes specs, and masks secrets in messages', () => {
-    registerSecret('hunter2-secret');
     const cwd = mkdtempSync(join(tmpdir(), 'conecta-journal-'));
-    const journal = openJournal(cwd, plan as never);
+    const journal = openJournal(cwd, plan as never, createRedactor(['hunter2-secret']));
     journal.record({ type: 'step-finished', step: { ...applied, status: 'failed', error: { code: 'PROVIDER_HTTP', message: 'rejected hunter2-secret' } } });
     journal.finish({ applied: 0, failed: 1, skipped: 0, notStarted: 0 }, false);
     const text = readFileSync(journal.file, 'utf8');
@@ -45,7 +44,7 @@ describe('run journal', () => {
 
   it('records the creates the provider reconciled by natural key', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'conecta-journal-'));
-    const journal = openJournal(cwd, plan as never);
+    const journal = openJournal(cwd, plan as never, createRedactor());
     journal.recordReconciled({ kind: 'team', name: 'SAC', how: 'found by name after a 504' });
     journal.finish({ applied: 0, failed: 0, skipped: 0, notStarted: 0 }, false);
     expect(readLines(journal.file)[1]).toMatchObject({ type: 'reconciled', address: 'team.SAC', how: 'found by name after a 504' });
@@ -53,8 +52,8 @@ describe('run journal', () => {
 
   it('reports the steps the latest run started and never finished, ignoring a torn last line', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'conecta-journal-'));
-    openJournal(cwd, plan as never, () => new Date('2025-01-01T00:00:00.000Z')).finish({ applied: 0, failed: 0, skipped: 0, notStarted: 0 }, false);
-    const journal = openJournal(cwd, plan as never, () => new Date('2025-01-02T00:00:00.000Z'));
+    openJournal(cwd, plan as never, createRedactor(), () => new Date('2025-01-01T00:00:00.000Z')).finish({ applied: 0, failed: 0, skipped: 0, notStarted: 0 }, false);
+    const journal = openJournal(cwd, plan as never, createRedactor(), () => new Date('2025-01-02T00:00:00.000Z'));
     journal.record({ type: 'step-started', id: 'team.SAC', address: 'team.SAC', action: 'create', level: 0 });
     journal.record({ type: 'step-started', id: 'team.B', address: 'team.B', action: 'create', level: 0 });
     journal.record({ type: 'step-finished', step: { ...applied, id: 'team.B', address: 'team.B' } });

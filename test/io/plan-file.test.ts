@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readPlanFile, writePlanFile } from '../../cli/io/plan-file.js';
 import { buildRepresentativePlan } from '../helpers/representative-plan.js';
+import { createRedactor } from '../../cli/io/redactor.js';
+import { maskPlan } from '../../cli/core/plan/mask-plan.js';
 
 async function aTempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'conecta-plan-file-'));
@@ -12,7 +14,7 @@ async function aTempDir(): Promise<string> {
 describe('writePlanFile and readPlanFile', () => {
   test('round-trip the masked plan, the config layers (stored relative to the plan file) and the prune choice', async () => {
     const dir = await aTempDir();
-    await writePlanFile('out/plan.json', buildRepresentativePlan(), { layers: [['config/base'], ['config/prod']], isPruned: true }, dir);
+    await writePlanFile('out/plan.json', maskPlan(buildRepresentativePlan(), createRedactor()), { layers: [['config/base'], ['config/prod']], isPruned: true }, dir);
     const raw = JSON.parse(await readFile(join(dir, 'out/plan.json'), 'utf8'));
     expect(raw.layers).toEqual([['../config/base'], ['../config/prod']]);
     expect(raw.prune).toBe(true);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../cli/io/read-config.js';
-import { maskSecrets } from '../../cli/io/secrets.js';
 
 let directory: string;
 beforeEach(async () => {
@@ -57,14 +56,30 @@ describe('loadConfig', () => {
     expect(state.prune).toEqual({ team: true, 'word-filter': false, agent: true });
   });
 
-  it('interpolates environment values, registers sensitive ones as secrets and keeps $${ literal', async () => {
+  it('interpolates environment values, returns sensitive ones as secrets and keeps $${ literal', async () => {
     const file = join(directory, 'config.yaml');
     await writeFile(file, 'version: 1\nagents:\n  - email: ana@acme.com.br\n    name: ${env:AGENT_NAME}\n    codename: $${literal}\n    initialPassword: ${env:ANA_PASSWORD}\n');
-    const { state, diagnostics } = await loadConfig([file], { env: { ANA_PASSWORD: 'correct-horse-42', AGENT_NAME: 'Ana Souza' } });
+    const { state, diagnostics, secrets } = await loadConfig([file], { env: { ANA_PASSWORD: 'correct-horse-42', AGENT_NAME: 'Ana Souza' } });
     expect(diagnostics).toEqual([]);
     expect(state.resources[0]?.spec).toEqual({ email: 'ana@acme.com.br', name: 'Ana Souza', codename: '${literal}', initialPassword: 'correct-horse-42' });
-    expect(maskSecrets('password correct-horse-42')).toBe('password ****');
-    expect(maskSecrets('Ana Souza')).toBe('Ana Souza');
+    expect(secrets).toEqual(['correct-horse-42']);
+  });
+
+  it('refuses ${env:} of a credential with a located error, and never reads its value', async () => {
+    const file = join(directory, 'config.yaml');
+    await writeFile(file, 'version: 1\nteams:\n  - name: SAC\n    closingMessage: ${env:GITHUB_TOKEN}\n  - name: B\n    closingMessage: x${env:CONECTA_TOKEN_PROD}\n  - name: C\n    closingMessage: ${env:ACTIONS_ID_TOKEN_REQUEST_TOKEN}\n');
+    const { state, diagnostics } = await loadConfig([file], { env: { GITHUB_TOKEN: 'ghs_leak', CONECTA_TOKEN_PROD: 'tok_leak', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc_leak' } });
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['CONFIG_ENV_CREDENTIAL', 4], ['CONFIG_ENV_CREDENTIAL', 6], ['CONFIG_ENV_CREDENTIAL', 8]]);
+    expect(JSON.stringify({ state, diagnostics })).not.toMatch(/_leak/);
+  });
+
+  it('warns about a secret written literally in a sensitive field, and returns it to be masked', async () => {
+    const file = join(directory, 'config.yaml');
+    await writeFile(file, 'version: 1\nagents:\n  - email: ana@acme.com.br\n    name: Ana\n    initialPassword: literal-pass-1\n');
+    const { diagnostics, secrets } = await loadConfig([file], { env: {} });
+    expect(diagnostics).toMatchObject([{ code: 'CONFIG_LITERAL_SECRET', severity: 'warning', line: 5, column: 22 }]);
+    expect(diagnostics[0]?.hint).toContain('${env:NAME}');
+    expect(secrets).toEqual(['literal-pass-1']);
   });
 
   it('names an unset environment variable without printing any value', async () => {

@@ -5,7 +5,11 @@ import { createStyle } from '../../cli/core/render/style.js';
 import { formatProviderEvent } from '../../cli/io/reporter.js';
 import { createJsonReporter } from '../../cli/io/reporter-json.js';
 import { createTerminalReporter } from '../../cli/io/reporter-terminal.js';
-import { buildRepresentativePlan as aPlan } from '../helpers/representative-plan.js';
+import { maskPlan } from '../../cli/core/plan/mask-plan.js';
+import { createRedactor } from '../../cli/io/redactor.js';
+import { buildRepresentativePlan } from '../helpers/representative-plan.js';
+
+const aPlan = () => maskPlan(buildRepresentativePlan(), createRedactor());
 
 function createSink() {
   const chunks: string[] = [];

@@ -1,8 +1,11 @@
 /**
- * S5 secret canaries (perf-reliability.md §5.4): an API token, a login password, an initial
- * password (`x-sensitive`) and a flow HTTP header are set to known strings. After `plan`,
- * `plan --out`, `apply --plan`, `apply`, `export` and a FAILING apply — all with `--verbose` —
- * none of them appears in stdout, stderr, the saved plan, the run journals or the exported files.
+ * S5 secret canaries (perf-reliability.md §5.4, issue 13): an API token, a login password, an
+ * initial password (`x-sensitive`), a flow HTTP header from `${env:}` and one written literally
+ * are set to known strings holding `"`, `\`, `/`, `+`, `%` and non-ASCII characters. After
+ * `validate`, `doctor`, `plan` (text, JSON, Markdown), `plan --out`, `apply --plan`, `apply`,
+ * `export` and FAILING applies — all with `--verbose` — none of them appears, as written,
+ * JSON-escaped, URL-encoded or base64-encoded, in stdout, stderr, the saved plan, the run
+ * journals, the exported files or anything else the tool writes.
  *
  * The failing applies go through a proxy that answers the writes of administrators and flows
  * (which carry the initial password and the header) 422 with a message echoing the request body
@@ -17,12 +20,17 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { createProject, createSandbox, runCli, type CliResult } from '../faults/cli-harness.js';
 
 const suffix = randomBytes(4).toString('hex');
+// HTTP header values must be ASCII, so the token has every special character but non-ASCII ones.
 const CANARIES = {
-  token: `CANARY-TOKEN-${suffix}`,
-  loginPassword: `CANARY-PASS-LOGIN-${suffix}`,
-  initialPassword: `CANARY-PASS-INIT-${suffix}`,
-  header: `CANARY-HDR-${suffix}`,
+  token: `CANARY-TOKEN"\\/+%-${suffix}`,
+  loginPassword: `CANARY-PÁSS"\\/+%-${suffix}`,
+  initialPassword: `CANARY-İNIT"\\/+%-${suffix}`,
+  header: `CANARY-HDR-ç"\\/+%-${suffix}`,
+  literal: `CANARY-LIT-ñ"\\/+%-${suffix}`,
 };
+
+/** A value as a YAML double-quoted scalar. */
+const quoted = (value: string) => JSON.stringify(value);
 const ADMIN_EMAIL = 'admin@sandbox.local';
 
 const CONFIG = `version: 1
@@ -48,6 +56,7 @@ flows:
         headers:
           Authorization: "Bearer \${env:PEDIDOS_API_TOKEN}"
           X-Api-Key: "\${env:PEDIDOS_API_TOKEN}"
+          X-Literal: ${quoted(CANARIES.literal)}
         body: '{"a": 1}'
         success: sac
         error: sac
@@ -59,14 +68,24 @@ flows:
 const CONFIG_ENV = { ADMIN_INITIAL_PASSWORD: CANARIES.initialPassword, PEDIDOS_API_TOKEN: CANARIES.header };
 
 /** Forwards everything to `target` except writes of administrators and flows: those get a 422 echoing the request. */
-async function startEchoingProxy(target: string): Promise<string> {
+async function startEchoingProxy(target: string, echoesLogin = false): Promise<string> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      if (req.method !== 'GET' && /\/api\/v4\/(admins|flows)\b/.test(req.url ?? '')) {
-        const echo = `rejected ${req.method} ${req.url} with body ${body.toString()} and authorization ${req.headers.authorization ?? ''}`;
+      const authorization = req.headers.authorization ?? '';
+      // Under /echo, the sign-in check answers 401 quoting the credential in every encoding.
+      const isEcho = req.url?.startsWith('/echo') === true;
+      if (isEcho) req.url = req.url!.slice('/echo'.length);
+      if (isEcho && (req.url === '/api/v4/auth/me' || req.url === '/api/v4/auth/refresh')) {
+        const echo = `bad credential ${authorization} (url ${encodeURIComponent(authorization)}, base64 ${Buffer.from(authorization.replace(/^Bearer /, '')).toString('base64')})`;
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: echo }));
+        return;
+      }
+      if (req.method !== 'GET' && /\/api\/v4\/(admins|flows|auth\/login)\b/.test(req.url ?? '') && !(req.url?.includes('login') && !echoesLogin)) {
+        const echo = `rejected ${req.method} ${req.url} with body ${body.toString()} and authorization ${authorization}; url-encoded ${encodeURIComponent(body.toString())}; base64 ${body.toString('base64')}`;
         res.writeHead(422, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ success: false, message: echo, errors: { name: [echo] } }));
         return;
@@ -112,8 +131,23 @@ function listWrittenFiles(directory: string): string[] {
   return files;
 }
 
+/** Every form a canary may leak in (written independently of the redactor's own list). */
+function encode(canary: string): Record<string, string> {
+  const json = JSON.stringify(canary).slice(1, -1);
+  return {
+    raw: canary,
+    json,
+    'json-unicode': json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    'json-twice': JSON.stringify(json).slice(1, -1),
+    url: encodeURIComponent(canary),
+    form: new URLSearchParams({ q: canary }).toString().slice(2),
+    base64: Buffer.from(canary).toString('base64'),
+    base64url: Buffer.from(canary).toString('base64url'),
+  };
+}
+
 function findCanaries(text: string): string[] {
-  return Object.entries(CANARIES).filter(([, canary]) => text.includes(canary)).map(([name]) => name);
+  return Object.entries(CANARIES).flatMap(([name, canary]) => Object.entries(encode(canary)).filter(([, form]) => text.includes(form)).map(([encoding]) => `${name} (${encoding})`));
 }
 
 describe('S5: secret canaries', () => {
@@ -144,9 +178,21 @@ describe('S5: secret canaries', () => {
     expect((await run('plan --json', ['plan', 'config', '--json'], withPassword(sandbox.url))).code).toBe(0);
     expect((await run('apply', ['apply', 'config', '--auto-approve'], withPassword(sandbox.url))).code).toBe(0);
     expect((await run('export', ['export', '--out', 'exported'], withPassword(sandbox.url))).code).toBe(0);
+    expect((await run('plan --markdown', ['plan', 'config', '--markdown'], withToken(sandbox.url))).code).toBe(0);
+    expect((await run('validate --json', ['validate', 'config', '--json'], CONFIG_ENV)).code).toBe(0);
+    const validated = await run('validate', ['validate', 'config'], CONFIG_ENV);
+    expect(validated.stderr).toContain('CONFIG_LITERAL_SECRET');
+    expect((await run('doctor --json', ['doctor', '--json'], withToken(sandbox.url))).code).toBe(0);
+    const refused = await run('doctor (credential echoed)', ['doctor'], withToken(`${proxy}/echo`));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('bad credential');
+    const loginProxy = await startEchoingProxy(sandbox.url, true);
+    const loginRefused = await run('doctor (login echoed)', ['doctor', '--json'], withPassword(loginProxy));
+    expect(loginRefused.code).toBe(1);
+    expect(loginRefused.stdout).toContain('rejected POST');
 
     // The canaries did travel: the tenant holds the header, and the journals and the export exist.
-    expect(JSON.stringify(sandbox.store.snapshot())).toContain(CANARIES.header);
+    expect(JSON.stringify(sandbox.store.snapshot())).toContain(JSON.stringify(CANARIES.header).slice(1, -1));
     expect(existsSync(join(cwd, '.conecta', 'runs'))).toBe(true);
     expect(readdirSync(join(cwd, 'exported')).length).toBeGreaterThan(0);
 

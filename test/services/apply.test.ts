@@ -9,6 +9,7 @@ import type { Prompter } from '../../cli/io/prompter.js';
 import { createTerminalReporter } from '../../cli/io/reporter-terminal.js';
 import { runApply, type ApplyOptions } from '../../cli/services/apply.js';
 import { startSandbox, type SandboxOptions } from '../../providers/sandbox/index.js';
+import { createRedactor } from '../../cli/io/redactor.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -49,7 +50,7 @@ type Sink = ReturnType<typeof createSink>;
 async function apply(sandbox: Sandbox, cwd: string, overrides: Partial<ApplyOptions> & { stdout?: Sink; stderr?: Sink } = {}) {
   const { stdout = createSink(), stderr = createSink(), ...options } = overrides;
   const reporter = createTerminalReporter({ stdout, stderr, style: createStyle(false), isVerbose: false, isLiveProgress: false, mask: (text) => text });
-  const outcome = await runApply({
+  const outcome = await runApply({ redactor: createRedactor(),
     targetOptions: { cwd, paths: [cwd], env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token } }, cwd,
     isAutoApproved: true, isForced: false, parallelism: 8, prompter: refusingPrompter, reporter,
     ...options,

@@ -7,6 +7,7 @@ import { renderDoctorReport } from '../../cli/core/render/doctor-report.js';
 import { createRecordingReporter } from '../../cli/io/reporter.js';
 import { runDoctor } from '../../cli/services/doctor.js';
 import { startSandbox } from '../../providers/sandbox/index.js';
+import { createRedactor } from '../../cli/io/redactor.js';
 
 let cwd: string;
 beforeEach(async () => {
@@ -19,7 +20,7 @@ afterEach(async () => {
 describe('runDoctor', () => {
   it('reports the local sandbox, its version, the account and a count per kind', async () => {
     const reporter = createRecordingReporter();
-    const report = await runDoctor({ targetOptions: { cwd, env: {} }, cwd, reporter });
+    const report = await runDoctor({ redactor: createRedactor(), targetOptions: { cwd, env: {} }, cwd, reporter });
     const notes = reporter.events.flatMap((event) => (event.type === 'notice' ? [event.text] : []));
     expect(notes[0]).toContain('local sandbox');
     expect(report.target.isSandbox).toBe(true);
@@ -36,7 +37,7 @@ describe('runDoctor', () => {
   it('lists flows as not supported by a tenant without a flow endpoint', async () => {
     const sandbox = await startSandbox({ port: 0, flowsEnabled: false });
     try {
-      const report = await runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token } }, cwd, reporter: createRecordingReporter() });
+      const report = await runDoctor({ redactor: createRedactor(), targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token } }, cwd, reporter: createRecordingReporter() });
       expect(report.unsupported.map((entry) => entry.kind)).toEqual(['flow']);
       expect(report.counts.map((entry) => entry.kind)).not.toContain('flow');
       expect(renderDoctorReport(report, createStyle(false))).toContain('Not supported by this tenant');
@@ -48,7 +49,7 @@ describe('runDoctor', () => {
   it('fails with PROVIDER_AUTH when the tenant refuses the token', async () => {
     const sandbox = await startSandbox({ port: 0 });
     try {
-      await expect(runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: 'not-the-token' } }, cwd, reporter: createRecordingReporter() })).rejects.toMatchObject({ code: 'PROVIDER_AUTH', status: 401 });
+      await expect(runDoctor({ redactor: createRedactor(), targetOptions: { cwd, env: { CONECTA_URL: sandbox.url, CONECTA_TOKEN: 'not-the-token' } }, cwd, reporter: createRecordingReporter() })).rejects.toMatchObject({ code: 'PROVIDER_AUTH', status: 401 });
     } finally {
       await sandbox.close();
     }
@@ -58,6 +59,6 @@ describe('runDoctor', () => {
     const sandbox = await startSandbox({ port: 0 });
     const url = sandbox.url;
     await sandbox.close();
-    await expect(runDoctor({ targetOptions: { cwd, env: { CONECTA_URL: url, CONECTA_TOKEN: 'x-token', CONECTA_TIMEOUT: '2' } }, cwd, reporter: createRecordingReporter() })).rejects.toMatchObject({ code: 'PROVIDER_UNREACHABLE' });
+    await expect(runDoctor({ redactor: createRedactor(), targetOptions: { cwd, env: { CONECTA_URL: url, CONECTA_TOKEN: 'x-token', CONECTA_TIMEOUT: '2' } }, cwd, reporter: createRecordingReporter() })).rejects.toMatchObject({ code: 'PROVIDER_UNREACHABLE' });
   });
 });

@@ -23,11 +23,12 @@ import { readSnapshot } from '../../cli/services/refresh.js';
 import type { Provider } from '../../providers/contract.js';
 import { startSandbox } from '../../providers/sandbox/index.js';
 import { arbitraryTenant, toDesiredState } from '../helpers/random-tenant.js';
+import { createRedactor } from '../../cli/io/redactor.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'acme-contact-center');
 
 async function withProvider<T>(env: Record<string, string>, cwd: string, work: (provider: Provider, unsupported: UnsupportedKind[]) => Promise<T>): Promise<T> {
-  const opened = await openProvider({ env, cwd });
+  const opened = await openProvider({ env, cwd, redactor: createRedactor() });
   try {
     return await work(opened.provider, opened.description.unsupported);
   } finally {
@@ -71,7 +72,7 @@ async function exportThenPlan(desired: DesiredState): Promise<Plan> {
   try {
     const env = { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token };
     await withProvider(env, root, (provider, unsupported) => seed(provider, unsupported, desired));
-    const summary = await runExport({ outDir: 'export', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-01-01T00:00:00Z'), reporter: createRecordingReporter() });
+    const summary = await runExport({ redactor: createRedactor(), outDir: 'export', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-01-01T00:00:00Z'), reporter: createRecordingReporter() });
     expect(summary.skipped).toEqual([]);
     const loaded = await loadConfig([join(root, 'export')], { env: secretEnvironment(desired, summary.secrets) });
     expect(loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);

@@ -6,6 +6,7 @@ import { openProvider } from '../../cli/services/connect.js';
 import { createRecordingReporter } from '../../cli/io/reporter.js';
 import { runExport, type ExportOptions } from '../../cli/services/export.js';
 import { startSandbox, type RunningSandbox } from '../../providers/sandbox/index.js';
+import { createRedactor } from '../../cli/io/redactor.js';
 
 let root: string;
 let sandbox: RunningSandbox | undefined;
@@ -23,7 +24,7 @@ afterEach(async () => {
 async function startSeededSandbox(options: { flowsEnabled?: boolean } = {}): Promise<Record<string, string>> {
   sandbox = await startSandbox({ port: 0, ...options });
   const env = { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token };
-  const opened = await openProvider({ env, cwd: root });
+  const opened = await openProvider({ env, cwd: root, redactor: createRedactor() });
   try {
     await opened.provider.create('tabulation', { name: 'Resolvido' });
     await opened.provider.create('team', { name: 'SAC', closingMessage: 'Obrigado!\nAté logo.' });
@@ -34,7 +35,7 @@ async function startSeededSandbox(options: { flowsEnabled?: boolean } = {}): Pro
 }
 
 function exportOptions(env: Record<string, string>, overrides: Partial<ExportOptions> = {}): ExportOptions {
-  return { outDir: 'conecta', isForced: false, targetOptions: { cwd: root, env }, cwd: root, now: () => new Date('2025-03-04T10:00:00Z'), reporter: createRecordingReporter(), ...overrides };
+  return { outDir: 'conecta', isForced: false, targetOptions: { cwd: root, env }, cwd: root, redactor: createRedactor(), now: () => new Date('2025-03-04T10:00:00Z'), reporter: createRecordingReporter(), ...overrides };
 }
 
 describe('runExport', () => {

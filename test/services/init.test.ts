@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { ConectaError } from '../../cli/core/errors.js';
 import { resolveSource, runInit } from '../../cli/services/init.js';
 import { loadLayeredConfig, resolveTarget } from '../../cli/services/project.js';
+import { createRedactor } from '../../cli/io/redactor.js';
 
 let root: string;
 
@@ -64,7 +65,7 @@ describe('runInit', () => {
   it('writes a config that plans against the embedded sandbox', async () => {
     const { dir } = await runInit({ cwd: root, dir: '.', isForced: false, ci: 'none' });
     const target = await resolveTarget({ cwd: dir, env: {} });
-    const prepared = await preparePlan({ target, cwd: dir });
+    const prepared = await preparePlan({ target, cwd: dir, redactor: createRedactor() });
     try {
       expect(prepared.plan.summary.create).toBe(9);
     } finally {

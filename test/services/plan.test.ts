@@ -7,6 +7,7 @@ import { readPlanFile } from '../../cli/io/plan-file.js';
 import { createJsonReporter } from '../../cli/io/reporter-json.js';
 import { createTerminalReporter } from '../../cli/io/reporter-terminal.js';
 import { runPlan } from '../../cli/services/plan.js';
+import { createRedactor } from '../../cli/io/redactor.js';
 
 type PlanFormat = 'text' | 'json' | 'markdown';
 
@@ -25,7 +26,7 @@ async function planAgainstSandbox(paths: string[], format: PlanFormat, extra: { 
   const reporter = format === 'json'
     ? createJsonReporter({ stdout, stderr, isVerbose: false, mask })
     : createTerminalReporter({ stdout, stderr, style: createStyle(false), isVerbose: false, isLiveProgress: false, mask });
-  const outcome = await runPlan({
+  const outcome = await runPlan({ redactor: createRedactor(),
     targetOptions: { cwd: dir, paths, env: { CONECTA_SANDBOX_DATA: join(dir, 'sandbox.json') } }, ...extra, cwd: dir, reporter,
   });
   reporter.result({ command: 'plan', plan: outcome.plan, format: format === 'markdown' ? 'markdown' : 'text' });

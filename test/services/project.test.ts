@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConectaError, ConfigError } from '../../cli/core/errors.js';
-import { maskSecrets } from '../../cli/io/secrets.js';
+import { addCredentialVariables, createRedactor } from '../../cli/io/redactor.js';
 import { resolveTarget } from '../../cli/services/project.js';
 
 let root: string;
@@ -117,11 +117,13 @@ describe('resolveTarget: reading the project file', () => {
 });
 
 describe('resolveTarget: credentials', () => {
-  it('registers the token as a secret so it is masked in any output', async () => {
+  it('gives the token to the provider, and the run masks it in any output', async () => {
     await write('conecta.yaml', project);
     const target = await resolveTarget({ cwd: root, env: { CONECTA_TOKEN_PROD: 'tok-4f9a-prod-secret' }, envName: 'prod' });
     expect(target.env.CONECTA_TOKEN).toBe('tok-4f9a-prod-secret');
-    expect(maskSecrets('Bearer tok-4f9a-prod-secret')).toBe('Bearer ****');
+    const redactor = createRedactor();
+    addCredentialVariables(redactor, target.env);
+    expect(redactor.mask('Bearer tok-4f9a-prod-secret')).toBe('Bearer ****');
   });
 
   it('fails before any network call when the token variable is unset', async () => {

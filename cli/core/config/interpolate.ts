@@ -1,9 +1,11 @@
 /**
  * `${env:NAME}` and `${var:NAME}` in string values; `$${` writes a literal `${`. Values are
- * replaced in place. The loader registers the environment values that end up in sensitive
- * fields as secrets, so the caller gets them by the string they produced.
+ * replaced in place. Credential variables (credential-variables.ts) are refused. The loader treats
+ * the environment values that end up in sensitive fields as secrets, so the caller gets them by
+ * the string they produced.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { isCredentialVariable } from './credential-variables.js';
 
 export interface InterpolationSources {
   env: Record<string, string | undefined>;
@@ -12,7 +14,7 @@ export interface InterpolationSources {
 
 export interface InterpolationResult {
   diagnostics: Diagnostic[];
-  /** The environment values substituted into each string, by the string they produced. */
+  /** The environment values substituted into each string that has `${env:}`, by the string they produced. */
   envValuesByResult: Map<string, string[]>;
 }
 
@@ -38,6 +40,7 @@ export function interpolateDocument(root: unknown, file: string, sources: Interp
   };
   const interpolateString = (text: string, pointer: string): string => {
     const envValues: string[] = [];
+    let hasEnvPlaceholder = false;
     const replaced = text.replace(PLACEHOLDER, (match, escape: string | undefined, body: string) => {
       if (escape) return match.slice(1);
       const reference = REFERENCE.exec(body.trim());
@@ -47,6 +50,15 @@ export function interpolateDocument(root: unknown, file: string, sources: Interp
       }
       const [, source, name] = reference as unknown as [string, 'env' | 'var', string];
       if (source === 'env') {
+        hasEnvPlaceholder = true;
+        if (isCredentialVariable(name)) {
+          result.diagnostics.push({
+            code: 'CONFIG_ENV_CREDENTIAL', severity: 'error', message: `\`\${env:${name}}\` reads a credential; the config may not use it.`,
+            hint: 'CONECTA_TOKEN*, CONECTA_PASSWORD* and CI tokens (GITHUB_TOKEN, CI_JOB_TOKEN, ACTIONS_*…) are never interpolated. Put the value in a variable of its own, such as ${env:CRM_API_TOKEN}.',
+            file, pointer,
+          });
+          return match;
+        }
         // Own properties only: `${env:constructor}` must not find Object.prototype's.
         const value = Object.hasOwn(sources.env, name) ? sources.env[name] : undefined;
         if (value === undefined) {
@@ -63,7 +75,7 @@ export function interpolateDocument(root: unknown, file: string, sources: Interp
       }
       return value;
     });
-    if (envValues.length > 0) result.envValuesByResult.set(replaced, envValues);
+    if (hasEnvPlaceholder) result.envValuesByResult.set(replaced, envValues);
     return replaced;
   };
   visit(root, '');

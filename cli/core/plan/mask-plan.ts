@@ -1,6 +1,8 @@
 /**
  * Removes sensitive values from a plan before it leaves the process (JSON, saved plan, text,
- * Markdown): field changes keep only `isSensitive`, and specs show a placeholder.
+ * Markdown): field changes keep only `isSensitive`, specs show a placeholder, and every other text
+ * passes through the run's redactor (a secret pasted into a description is masked too). Done once,
+ * by the service, at the render boundary: renderers and the plan file accept only a MaskedPlan.
  */
 import { listSensitivePaths, type SpecPath } from '../kinds/schema-walk.js';
 import type { JsonValue, Kind, Spec } from '../model/resource.js';
@@ -8,8 +10,27 @@ import type { Change, FieldChange, Plan } from './types.js';
 
 export const SENSITIVE_PLACEHOLDER = '(sensitive)';
 
-export function maskPlan(plan: Plan): Plan {
-  return { ...plan, changes: plan.changes.map(maskChange) };
+declare const maskedBrand: unique symbol;
+/** A plan that holds no secret: what renderers and plan files accept. */
+export type MaskedPlan = Plan & { readonly [maskedBrand]: true };
+
+/** The run's redactor, as far as the core needs it. */
+export interface TextMasker {
+  mask(text: string): string;
+}
+
+export function maskPlan(plan: Plan, redactor: TextMasker): MaskedPlan {
+  return maskStrings({ ...plan, changes: plan.changes.map(maskChange) }, redactor) as MaskedPlan;
+}
+
+/** A copy with every string (keys included) passed through the redactor. */
+function maskStrings<T>(value: T, redactor: TextMasker): T {
+  if (typeof value === 'string') return redactor.mask(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, redactor)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[redactor.mask(key)] = maskStrings(item, redactor);
+  return copy as T;
 }
 
 function maskChange(change: Change): Change {

@@ -1,10 +1,9 @@
-/** `plan --json`: the versioned machine format documented in docs/plan-format.md, always masked. */
-import { maskPlan } from '../plan/mask-plan.js';
+/** `plan --json`: the versioned machine format documented in docs/plan-format.md, of a masked plan. */
+import type { MaskedPlan } from '../plan/mask-plan.js';
 import type { Change, Plan } from '../plan/types.js';
 
 /** The plan as a JSON value with the documented key order. */
-export function toPlanJson(plan: Plan): Plan {
-  const masked = maskPlan(plan);
+export function toPlanJson(masked: MaskedPlan): Plan {
   return {
     formatVersion: masked.formatVersion,
     target: masked.target,
@@ -18,7 +17,7 @@ export function toPlanJson(plan: Plan): Plan {
   };
 }
 
-export function renderPlanJson(plan: Plan): string {
+export function renderPlanJson(plan: MaskedPlan): string {
   return `${JSON.stringify(toPlanJson(plan), null, 2)}\n`;
 }
 

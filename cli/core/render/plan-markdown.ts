@@ -7,8 +7,8 @@
 import { renderFlowChangeMermaid } from '../flows/mermaid.js';
 import { getKindInfo } from '../kinds/registry.js';
 import type { Kind } from '../model/resource.js';
-import { maskPlan } from '../plan/mask-plan.js';
-import type { Change, Plan } from '../plan/types.js';
+import type { MaskedPlan } from '../plan/mask-plan.js';
+import type { Change } from '../plan/types.js';
 import { buildPlanView, NO_CHANGES_MESSAGE, type ChangeView, type PlanView, type ViewLine } from './plan-view.js';
 
 /** GitHub's limit for an issue or pull-request comment body. */
@@ -25,9 +25,8 @@ export interface MarkdownOptions {
   limit?: number;
 }
 
-export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+export function renderPlanMarkdown(masked: MaskedPlan, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
-  const masked = maskPlan(plan);
   const view = buildPlanView(masked);
   const changesById = new Map(masked.changes.map((change) => [change.id, change]));
   const head = renderHead(view);

@@ -1,12 +1,12 @@
 /** The human plan for the terminal, drawn from the plan view (so it always agrees with --json). */
-import type { Plan } from '../plan/types.js';
+import type { MaskedPlan } from '../plan/mask-plan.js';
 import { buildPlanView, NO_CHANGES_MESSAGE, type ChangeView, type PlanView, type ViewLine } from './plan-view.js';
 import type { Style } from './style.js';
 
 /** How many unmanaged addresses are named before "and N more". */
 const UNMANAGED_SHOWN = 10;
 
-export function renderPlanText(plan: Plan, style: Style): string {
+export function renderPlanText(plan: MaskedPlan, style: Style): string {
   const view = buildPlanView(plan);
   const sections = [`${style.bold('Target:')} ${view.targetLabel}`];
   if (view.isEmpty) {

@@ -5,7 +5,7 @@
 import { getKindInfo, kindInfos } from '../kinds/registry.js';
 import { formatAddress, type JsonValue, type Kind, type Spec } from '../model/resource.js';
 import { formatReferrerCounts } from '../plan/describe-dependents.js';
-import { maskPlan } from '../plan/mask-plan.js';
+import type { MaskedPlan } from '../plan/mask-plan.js';
 import type { Change, FieldChange, Plan } from '../plan/types.js';
 import { diffTextLines } from './plan-line-diff.js';
 
@@ -60,8 +60,7 @@ const SYMBOLS = { create: '+', update: '~', delete: '-' } as const;
 /** Texts longer than this are shown as a line diff even on one line. */
 const LONG_TEXT = 80;
 
-export function buildPlanView(input: Plan): PlanView {
-  const plan = maskPlan(input);
+export function buildPlanView(plan: MaskedPlan): PlanView {
   const actions = new Set(plan.changes.map((change) => change.action));
   const legend = (['create', 'update', 'delete'] as const).filter((action) => actions.has(action)).map((action) => ({ symbol: SYMBOLS[action], label: action }));
   const stepsById = new Map(plan.changes.map((change) => [change.id, change]));

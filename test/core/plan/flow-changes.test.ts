@@ -6,6 +6,7 @@ import { renderPlanMarkdown } from '../../../cli/core/render/plan-markdown.js';
 import { renderPlanText } from '../../../cli/core/render/plan-text.js';
 import { createStyle } from '../../../cli/core/render/style.js';
 import { aDesired, aLive, aSnapshot, aState, sandboxTarget } from '../../helpers/builders.js';
+import { createRedactor } from '../../../cli/io/redactor.js';
 
 const liveFlow = {
   name: 'Principal',
@@ -40,17 +41,17 @@ describe('flow changes', () => {
 
   test('never let an HTTP header value out of the process', () => {
     const plan = planFlowUpdate();
-    const masked = maskPlan(plan);
-    const outputs = [renderPlanText(plan, createStyle(false)), renderPlanJson(plan), renderPlanMarkdown(plan), JSON.stringify(masked)];
+    const masked = maskPlan(plan, createRedactor());
+    const outputs = [renderPlanText(maskPlan(plan, createRedactor()), createStyle(false)), renderPlanJson(maskPlan(plan, createRedactor())), renderPlanMarkdown(maskPlan(plan, createRedactor())), JSON.stringify(masked)];
     for (const output of outputs) {
       expect(output).not.toContain('old-secret-token');
       expect(output).not.toContain('new-secret-token');
     }
-    expect(renderPlanText(plan, createStyle(false))).toContain('(sensitive value changed)');
+    expect(renderPlanText(maskPlan(plan, createRedactor()), createStyle(false))).toContain('(sensitive value changed)');
   });
 
   test('show the flow message as a line diff and the rewired edge in the text plan', () => {
-    const text = renderPlanText(planFlowUpdate(), createStyle(false));
+    const text = renderPlanText(maskPlan(planFlowUpdate(), createRedactor()), createStyle(false));
     expect(text).toContain('# flow.Principal will be updated');
     expect(text).toContain('  + block sac (transfer)');
     expect(text).toContain('  ~ block hello:\n      ~ text:\n          @@ -1,2 +1,2 @@\n           Olá!\n          -Bem-vindo.\n          +Seja bem-vindo.');

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { buildPlan } from '../../../cli/core/plan/build-plan.js';
 import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../../cli/core/render/plan-markdown.js';
 import { aDesired, aLive, aSnapshot, aState, sandboxTarget } from '../../helpers/builders.js';
+import { createRedactor } from '../../../cli/io/redactor.js';
+import { maskPlan } from '../../../cli/core/plan/mask-plan.js';
 
 function buildBigPlan(teams: number, textLines: number, deletes = 0) {
   const text = (seed: string) => Array.from({ length: textLines }, (_, line) => `${seed} linha ${line} — mensagem de finalização da equipe`).join('\n');
@@ -20,7 +22,7 @@ function countFences(markdown: string): number {
 
 describe('renderPlanMarkdown size limit', () => {
   test('fits a huge plan into the comment limit, keeping the summary and noting what was left out', () => {
-    const markdown = renderPlanMarkdown(buildBigPlan(3_000, 8, 500));
+    const markdown = renderPlanMarkdown(maskPlan(buildBigPlan(3_000, 8, 500), createRedactor()));
     expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(markdown).toContain('**Plan: 0 to create, 3000 to update, 500 to delete; 0 not managed.**');
     expect(markdown).toMatch(/> Left out to fit the 65,536-character comment limit: the details of \d+ changes \(/);
@@ -30,14 +32,14 @@ describe('renderPlanMarkdown size limit', () => {
 
   test('never exceeds the limit, whatever the plan', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 60 }), (teams, lines, deletes) => {
-      const markdown = renderPlanMarkdown(buildBigPlan(teams, lines, deletes));
+      const markdown = renderPlanMarkdown(maskPlan(buildBigPlan(teams, lines, deletes), createRedactor()));
       expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
       expect(countFences(markdown) % 2).toBe(0);
     }), { numRuns: 25 });
   });
 
   test('honours a smaller limit by leaving out whole change blocks', () => {
-    const markdown = renderPlanMarkdown(buildBigPlan(20, 5), { limit: 5_000 });
+    const markdown = renderPlanMarkdown(maskPlan(buildBigPlan(20, 5), createRedactor()), { limit: 5_000 });
     expect(markdown.length).toBeLessThanOrEqual(5_000);
     expect(countFences(markdown) % 2).toBe(0);
     expect(markdown).toContain('Left out to fit');

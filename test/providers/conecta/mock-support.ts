@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MockAgent, type Interceptable } from 'undici';
 import type { ProviderEvent } from '../../../providers/contract.js';
 import { ConectaProvider, type Clock, type ConectaProviderOptions } from '../../../providers/conecta/index.js';
+import { createRedactor } from '../../../cli/io/redactor.js';
 
 export const ORIGIN = 'https://acme.conecta.com.vc';
 const fixtureDir = join(import.meta.dirname, '..', '..', 'fixtures', 'szchat');
@@ -70,6 +71,7 @@ export function createMockTenant(options: Partial<ConectaProviderOptions> = {}):
   const provider = new ConectaProvider({
     url: ORIGIN,
     credentials: { token: 'tok-0123456789' },
+    redactor: createRedactor(),
     dispatcher: agent,
     clock,
     onEvent: (event) => events.push(event),

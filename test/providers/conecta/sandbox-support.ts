@@ -2,6 +2,7 @@
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../providers/sandbox/index.js';
 import type { ProviderEvent } from '../../../providers/contract.js';
 import { ConectaProvider, type ConectaProviderOptions } from '../../../providers/conecta/index.js';
+import { createRedactor } from '../../../cli/io/redactor.js';
 
 export interface SandboxHarness {
   sandbox: RunningSandbox;
@@ -20,6 +21,7 @@ export async function startHarness(sandboxOptions: SandboxOptions = {}, provider
     const provider = new ConectaProvider({
       url: sandbox.url,
       credentials: { token: sandbox.token },
+      redactor: createRedactor(),
       isSandbox: true,
       backoff: { baseMs: 5, maxMs: 50, maxRetryAfterMs: 2_000 },
       maxRetries: 8,

@@ -13,6 +13,7 @@ import { readSnapshot } from '../../../cli/services/refresh.js';
 import { ConectaProvider } from '../../../providers/conecta/index.js';
 import { createProject, runCli, type CliResult } from '../../faults/cli-harness.js';
 import { startHostileServer, type HostileOptions, type HostileServer, type ListFault } from '../../support/hostile-server.js';
+import { createRedactor } from '../../../cli/io/redactor.js';
 
 const CLI_TIMEOUT_MS = 60_000;
 const TABULATIONS = Array.from({ length: 250 }, (_, index) => ({ _id: `64b${String(index).padStart(21, '0')}`, name: `Tab ${index}` }));
@@ -49,7 +50,7 @@ const partialReads: [ListFault, RegExp][] = [
 async function refreshAgainst(options: HostileOptions): Promise<{ error: unknown; server: HostileServer }> {
   const server = await startHostileServer({ lists: { '/tabulations': TABULATIONS }, ...options });
   servers.push(server);
-  const provider = new ConectaProvider({ url: server.url, credentials: { token: server.token }, backoff: { baseMs: 1, maxMs: 5, maxRetryAfterMs: 1000 } });
+  const provider = new ConectaProvider({ url: server.url, credentials: { token: server.token }, redactor: createRedactor(), backoff: { baseMs: 1, maxMs: 5, maxRetryAfterMs: 1000 } });
   try {
     const description = await provider.describe();
     await readSnapshot(provider, allKinds, description.unsupported);

@@ -10,7 +10,6 @@ import type { ApplyResult, ExecutionPort } from '../core/execute/types.js';
 import { ApplyError, InterruptedError } from '../core/errors.js';
 import type { LiveSnapshot } from '../core/model/resource.js';
 import { fingerprintLive } from '../core/plan/fingerprint.js';
-import type { Plan } from '../core/plan/types.js';
 import { openJournal, readLatestJournal, type PreviousRun } from '../io/journal.js';
 import { readPlanFile } from '../io/plan-file.js';
 import type { Prompter } from '../io/prompter.js';

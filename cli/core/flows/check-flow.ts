@@ -16,6 +16,7 @@ import { getDefinition, resolveSchemaNode, type SchemaNode, type SpecPath } from
 import type { DesiredResource, JsonValue } from '../model/resource.js';
 import { createResourceDiagnostic } from '../config/resource-diagnostic.js';
 import { suggestClosest } from '../config/suggest.js';
+import { findCycles, findReachable } from '../graph.js';
 import { isTerminalBlockType, isWaitingBlockType, readFlowGraph, type FlowEdge, type FlowGraph } from './flow-graph.js';
 
 export function checkFlowGraph(resource: DesiredResource): Diagnostic[] {
@@ -104,8 +105,18 @@ function checkMenuKeys(graph: FlowGraph, report: Report): void {
 function checkLoopsWithoutWait(graph: FlowGraph, ids: Set<string>, report: Report): void {
   const types = new Map(graph.blocks.map((block) => [block.id, block.type]));
   const edges = graph.edges.filter((edge) => ids.has(edge.target) && !isWaitingBlockType(types.get(edge.from) ?? '') && !isWaitingBlockType(types.get(edge.target) ?? ''));
-  for (const component of findStronglyConnected(graph.blocks.map((block) => block.id), edges)) {
-    const cycle = findCycle(component, edges);
+  const position = new Map(graph.blocks.map((block, index) => [block.id, index]));
+  const components = findCycles(graph.blocks.length, listSuccessors(graph.blocks.length, edges, position))
+    .map((component) => component.sort((a, b) => a - b))
+    .sort((a, b) => a[0]! - b[0]!);
+  const leaving = new Map<string, FlowEdge[]>();
+  for (const edge of edges) {
+    const list = leaving.get(edge.from);
+    if (list) list.push(edge);
+    else leaving.set(edge.from, [edge]);
+  }
+  for (const component of components) {
+    const cycle = findCycle(component.map((index) => graph.blocks[index]!.id), leaving);
     if (!cycle) continue;
     const names = [...cycle.map((edge) => edge.from), cycle[0]?.from].map((id) => `\`${id}\``).join(' → ');
     const closing = cycle[cycle.length - 1] as FlowEdge;
@@ -113,55 +124,27 @@ function checkLoopsWithoutWait(graph: FlowGraph, ids: Set<string>, report: Repor
   }
 }
 
-/** Tarjan's algorithm; components in the order of their first block. */
-function findStronglyConnected(nodes: readonly string[], edges: readonly FlowEdge[]): string[][] {
-  const successors = new Map<string, string[]>(nodes.map((node) => [node, []]));
-  for (const edge of edges) successors.get(edge.from)?.push(edge.target);
-  const index = new Map<string, number>();
-  const lowLink = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const components: string[][] = [];
-  const visit = (node: string) => {
-    index.set(node, index.size);
-    lowLink.set(node, index.get(node) as number);
-    stack.push(node);
-    onStack.add(node);
-    for (const next of successors.get(node) ?? []) {
-      if (!index.has(next)) {
-        visit(next);
-        lowLink.set(node, Math.min(lowLink.get(node) as number, lowLink.get(next) as number));
-      } else if (onStack.has(next)) {
-        lowLink.set(node, Math.min(lowLink.get(node) as number, index.get(next) as number));
-      }
-    }
-    if (lowLink.get(node) !== index.get(node)) return;
-    const component: string[] = [];
-    let member: string | undefined;
-    do {
-      member = stack.pop() as string;
-      onStack.delete(member);
-      component.push(member);
-    } while (member !== node);
-    components.push(component);
-  };
-  for (const node of nodes) if (!index.has(node)) visit(node);
-  const order = new Map(nodes.map((node, position) => [node, position]));
-  return components
-    .map((component) => component.sort((a, b) => (order.get(a) as number) - (order.get(b) as number)))
-    .sort((a, b) => (order.get(a[0] as string) as number) - (order.get(b[0] as string) as number));
+/** Successor lists by block position, for edges between blocks that exist. */
+function listSuccessors(count: number, edges: readonly FlowEdge[], position: ReadonlyMap<string, number>): number[][] {
+  const successors: number[][] = Array.from({ length: count }, () => []);
+  for (const edge of edges) {
+    const from = position.get(edge.from);
+    const to = position.get(edge.target);
+    if (from !== undefined && to !== undefined) successors[from]!.push(to);
+  }
+  return successors;
 }
 
 /** A cycle inside one component, from its first block back to it (breadth-first: the shortest). */
-function findCycle(component: readonly string[], edges: readonly FlowEdge[]): FlowEdge[] | undefined {
+function findCycle(component: readonly string[], leaving: ReadonlyMap<string, readonly FlowEdge[]>): FlowEdge[] | undefined {
   const members = new Set(component);
   const first = component[0] as string;
-  const inside = edges.filter((edge) => members.has(edge.from) && members.has(edge.target));
   const cameBy = new Map<string, FlowEdge>();
   const queue = [first];
   for (let position = 0; position < queue.length; position += 1) {
     const node = queue[position] as string;
-    for (const edge of inside.filter((candidate) => candidate.from === node)) {
+    for (const edge of leaving.get(node) ?? []) {
+      if (!members.has(edge.target)) continue;
       if (edge.target === first) {
         const cycle = [edge];
         for (let step = cameBy.get(edge.from); step; step = cameBy.get(step.from)) cycle.unshift(step);
@@ -176,16 +159,11 @@ function findCycle(component: readonly string[], edges: readonly FlowEdge[]): Fl
 }
 
 function collectReachable(graph: FlowGraph, start: string): Set<string> {
-  const reachable = new Set([start]);
-  const queue = [start];
-  for (let position = 0; position < queue.length; position += 1) {
-    for (const edge of graph.edges) {
-      if (edge.from !== queue[position] || reachable.has(edge.target)) continue;
-      reachable.add(edge.target);
-      queue.push(edge.target);
-    }
-  }
-  return reachable;
+  const position = new Map(graph.blocks.map((block, index) => [block.id, index]));
+  const startIndex = position.get(start);
+  if (startIndex === undefined) return new Set([start]);
+  const reachable = findReachable(startIndex, listSuccessors(graph.blocks.length, graph.edges, position));
+  return new Set([...reachable].map((index) => graph.blocks[index]!.id));
 }
 
 /**
@@ -194,22 +172,30 @@ function collectReachable(graph: FlowGraph, start: string): Set<string> {
  * once where the contact enters such a region: the start block, or a block entered from outside.
  */
 function checkPathsToTerminal(graph: FlowGraph, ids: Set<string>, deadEnds: Set<string>, reachable: Set<string>, report: Report): void {
+  const entering = new Map<string, FlowEdge[]>();
+  const hasMissingTarget = new Set<string>();
+  for (const edge of graph.edges) {
+    if (!ids.has(edge.target)) hasMissingTarget.add(edge.from);
+    const list = entering.get(edge.target);
+    if (list) list.push(edge);
+    else entering.set(edge.target, [edge]);
+  }
   const canExit = new Set<string>();
   for (const { id, type } of graph.blocks) {
-    const hasMissingTarget = graph.edges.some((edge) => edge.from === id && !ids.has(edge.target));
-    if (isTerminalBlockType(type) || !findBlockSchema(type) || deadEnds.has(id) || hasMissingTarget) canExit.add(id);
+    if (isTerminalBlockType(type) || !findBlockSchema(type) || deadEnds.has(id) || hasMissingTarget.has(id)) canExit.add(id);
   }
-  for (let isGrowing = true; isGrowing;) {
-    isGrowing = false;
-    for (const edge of graph.edges) {
-      if (canExit.has(edge.from) || !canExit.has(edge.target)) continue;
+  // Backwards from the exits: a block can exit when one of its edges leads to a block that can.
+  const queue = [...canExit];
+  for (let position = 0; position < queue.length; position += 1) {
+    for (const edge of entering.get(queue[position]!) ?? []) {
+      if (canExit.has(edge.from)) continue;
       canExit.add(edge.from);
-      isGrowing = true;
+      queue.push(edge.from);
     }
   }
   for (const { id } of graph.blocks) {
     if (!reachable.has(id) || canExit.has(id)) continue;
-    const isEntered = id === graph.start || graph.edges.some((edge) => edge.target === id && reachable.has(edge.from) && canExit.has(edge.from));
+    const isEntered = id === graph.start || (entering.get(id) ?? []).some((edge) => reachable.has(edge.from) && canExit.has(edge.from));
     if (!isEntered) continue;
     report('FLOW_NO_TERMINAL', 'error', ['blocks', id], `No path from block \`${id}\` reaches a block that ends the flow (transfer, end or gotoFlow): the contact could never leave.`, 'Add an option or edge that leads to a transfer, end or gotoFlow block.');
   }

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { compareKinds } from '../kinds/registry.js';
 import { listReferences } from '../kinds/schema-walk.js';
 import { formatAddress, type DesiredResource, type DesiredState } from '../model/resource.js';
-import { findCycles } from './graph.js';
+import { findCycles } from '../graph.js';
 import { formatIdentity, identifyReference } from './reference-index.js';
 
 export const REFERENCE_CYCLE_CODE = 'PLAN_REFERENCE_CYCLE';

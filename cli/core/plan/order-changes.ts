@@ -10,7 +10,7 @@ import { PlanError } from '../errors.js';
 import { compareKinds } from '../kinds/registry.js';
 import type { Reference, SpecPath } from '../kinds/schema-walk.js';
 import type { JsonValue, Spec } from '../model/resource.js';
-import { findCycles } from './graph.js';
+import { findCycles } from '../graph.js';
 import { REFERENCE_CYCLE_CODE } from './find-unbreakable-cycles.js';
 import type { Change } from './types.js';
 

@@ -73,3 +73,23 @@ describe('checkFlowGraph', () => {
     expect(checkFlowGraph(resource).map((diagnostic) => diagnostic.code)).toEqual(['FLOW_START_MISSING']);
   });
 });
+
+describe('checkFlowGraph on very large flows', () => {
+  /** `count` message blocks in a chain (or a loop back to the first), ending in a transfer. */
+  function chain(count: number, isLoop: boolean): DesiredResource {
+    const blocks: Spec = {};
+    for (let index = 0; index < count - 1; index += 1) blocks[`b${index}`] = { type: 'message', text: 'oi', next: `b${index + 1}` };
+    blocks[`b${count - 1}`] = isLoop ? { type: 'message', text: 'oi', next: 'b0' } : { type: 'transfer', team: 'SAC' };
+    const spec: Spec = { name: 'Grande', start: 'b0', blocks };
+    return { kind: 'flow', name: 'Grande', key: 'Grande', spec, origin: { file: 'flows.yaml', line: 2, column: 5, pointer: '/flows/0' } };
+  }
+
+  it('checks a 10,000-block chain without overflowing the stack', () => {
+    expect(checkFlowGraph(chain(10_000, false))).toEqual([]);
+  });
+
+  it('reports a 10,000-block loop that never waits, once', () => {
+    const codes = checkFlowGraph(chain(10_000, true)).map((diagnostic) => diagnostic.code);
+    expect(codes).toEqual(['FLOW_LOOP_WITHOUT_WAIT', 'FLOW_NO_TERMINAL']);
+  });
+});

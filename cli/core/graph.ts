@@ -1,4 +1,7 @@
-/** Small graph algorithms over nodes numbered 0…n-1, iterative so that long chains cannot overflow the stack. */
+/**
+ * The one graph module: algorithms over nodes numbered 0…n-1 (the plan's steps, the desired
+ * objects, a flow's blocks), iterative so that long chains cannot overflow the stack.
+ */
 
 /** Strongly connected components (Tarjan), each listed in discovery order. */
 export function findStronglyConnected(count: number, successors: readonly (readonly number[])[]): number[][] {
@@ -50,4 +53,18 @@ export function findStronglyConnected(count: number, successors: readonly (reado
 /** The components that form a cycle: more than one node, or one node with an edge to itself. */
 export function findCycles(count: number, successors: readonly (readonly number[])[]): number[][] {
   return findStronglyConnected(count, successors).filter((component) => component.length > 1 || (successors[component[0]!] ?? []).includes(component[0]!));
+}
+
+/** The nodes reachable from `start` (itself included), breadth-first. */
+export function findReachable(start: number, successors: readonly (readonly number[])[]): Set<number> {
+  const reachable = new Set([start]);
+  const queue = [start];
+  for (let position = 0; position < queue.length; position += 1) {
+    for (const next of successors[queue[position]!] ?? []) {
+      if (reachable.has(next)) continue;
+      reachable.add(next);
+      queue.push(next);
+    }
+  }
+  return reachable;
 }

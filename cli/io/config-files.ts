@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { compareText } from '../core/compare-text.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -61,9 +62,5 @@ async function listYamlFiles(directory: string): Promise<string[]> {
       found.push(path);
     }
   }
-  return found.sort(compareCodePoints);
-}
-
-function compareCodePoints(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
+  return found.sort(compareText);
 }

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { createLineIndex, type LineIndex } from './config-line-index.js';
+import { parsePointer } from '../core/json-pointer.js';
 
 /** Codes whose pointer names a key: the caret goes under the key rather than its value. */
 const KEY_CODES = new Set(['CONFIG_UNKNOWN_KEY', 'CONFIG_FORBIDDEN_KEY', 'CONFIG_YAML_DUPLICATE_KEY', 'CONFIG_INVALID_KEY']);
@@ -42,7 +43,7 @@ export function locateDiagnostics(diagnostics: Diagnostic[], sources: ReadonlyMa
 }
 
 function findOffset(document: Document, pointer: string, isKey: boolean): number | undefined {
-  const segments = pointer === '' ? [] : pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = parsePointer(pointer);
   let node: unknown = document.contents;
   let offset = rangeStart(node);
   for (const [index, segment] of segments.entries()) {

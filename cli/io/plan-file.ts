@@ -4,12 +4,13 @@
  * applies in another), the environment (in `target`) and whether `--prune` was given. `apply --plan` re-reads the config and the tenant, checks the fingerprints and
  * recomputes the plan, so masked values are all it needs.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { PlanError } from '../core/errors.js';
 import type { MaskedPlan } from '../core/plan/mask-plan.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../core/plan/types.js';
 import { toPlanJson } from '../core/render/plan-json.js';
+import { writeFileAtomically } from './write-file-atomic.js';
 
 export const PLAN_FILE_INVALID = 'PLAN_FILE_INVALID';
 
@@ -32,10 +33,7 @@ export async function writePlanFile(file: string, plan: MaskedPlan, source: Plan
   const base = dirname(target);
   const layers = source.layers.map((layer) => layer.map((path) => toPortable(relative(base, resolve(cwd, path)) || '.')));
   const content = `${JSON.stringify({ ...toPlanJson(plan), layers, prune: source.isPruned }, null, 2)}\n`;
-  await mkdir(base, { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, content, 'utf8');
-  await rename(temporary, target);
+  await writeFileAtomically(target, content);
 }
 
 export async function readPlanFile(file: string): Promise<SavedPlan> {

@@ -19,6 +19,7 @@ import { kindInfos } from '../core/kinds/registry.js';
 import { MAX_FILE_BYTES } from './config-files.js';
 import { composeYaml } from './yaml-compose.js';
 import { getValidator } from './schema-validators.js';
+import { appendPointer, parsePointer } from '../core/json-pointer.js';
 
 export const PROJECT_FILE_NAMES = ['conecta.yaml', 'conecta.yml'] as const;
 
@@ -126,12 +127,12 @@ function toDiagnostic(error: ErrorObject, file: string, locate: (pointer: string
   let hint: string | undefined;
   if (error.keyword === 'additionalProperties') {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
-    pointer = `${error.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    pointer = appendPointer(error.instancePath, key);
     message = `Unknown key "${key}" in ${where}.`;
     const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
     if (allowed.length > 0) hint = `Allowed keys: ${allowed.join(', ')}.`;
   } else if (error.propertyName !== undefined) {
-    pointer = `${error.instancePath}/${error.propertyName.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    pointer = appendPointer(error.instancePath, error.propertyName);
     message = `"${error.propertyName}" is not a valid name in ${where}.`;
     const description = (error.parentSchema as { description?: string } | undefined)?.description;
     if (description) hint = description;
@@ -144,7 +145,7 @@ function toDiagnostic(error: ErrorObject, file: string, locate: (pointer: string
 
 /** The position of the key (for map entries) or of the item (for list items) at `pointer`. */
 function locatePointer(document: Document, lineCounter: LineCounter, pointer: string): { line: number; column: number } | undefined {
-  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = parsePointer(pointer);
   let node: unknown = document.contents;
   let offset = (document.contents as Node | null)?.range?.[0];
   for (const segment of segments) {

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { findKindByConfigKey } from '../core/kinds/registry.js';
 import { suggestClosest } from '../core/config/suggest.js';
 import { getValidator } from './schema-validators.js';
+import { appendPointer, parsePointer } from '../core/json-pointer.js';
 
 /** Compiles the schema now (the loader does it while worker threads parse). */
 export function prepareSchemaValidator(): void {
@@ -82,7 +83,7 @@ function describeType(value: unknown): string {
 }
 
 function describeField(instancePath: string): string {
-  const segments = instancePath.split('/').slice(1).map(unescapePointer);
+  const segments = parsePointer(instancePath);
   const last = segments[segments.length - 1];
   if (last === undefined) return 'The file';
   if (/^\d+$/.test(last)) {
@@ -109,7 +110,7 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys(parentSchema.properties ?? {});
       const suggestion = suggestClosest(key, allowed);
-      return { ...base, code: 'CONFIG_UNKNOWN_KEY', pointer: `${pointer}/${escapePointer(key)}`, message: `Unknown key \`${key}\` ${describeContainer(pointer)}.`, hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Allowed keys: ${allowed.map((name) => `\`${name}\``).join(', ')}.` };
+      return { ...base, code: 'CONFIG_UNKNOWN_KEY', pointer: appendPointer(pointer, key), message: `Unknown key \`${key}\` ${describeContainer(pointer)}.`, hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Allowed keys: ${allowed.map((name) => `\`${name}\``).join(', ')}.` };
     }
     case 'required': {
       const key = String(error.params.missingProperty);
@@ -133,7 +134,7 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
       return { ...base, code: 'CONFIG_FORMAT', message: `${field} ${words ? words[1] : `must match ${pattern}`}; got ${describeType(error.data)}.`, hint: words?.[2] ?? 'Check the format described in the schema.' };
     }
     case 'propertyNames':
-      return { ...base, code: 'CONFIG_INVALID_KEY', pointer: `${pointer}/${escapePointer(String(error.params.propertyName))}`, message: `The key \`${String(error.params.propertyName)}\` ${describeContainer(pointer)} is not a valid name.`, hint: 'Use letters, digits, `_` and `-`, starting with a letter.' };
+      return { ...base, code: 'CONFIG_INVALID_KEY', pointer: appendPointer(pointer, String(error.params.propertyName)), message: `The key \`${String(error.params.propertyName)}\` ${describeContainer(pointer)} is not a valid name.`, hint: 'Use letters, digits, `_` and `-`, starting with a letter.' };
     case 'uniqueItems': {
       const index = Math.max(Number(error.params.i), Number(error.params.j));
       const item = Array.isArray(error.data) ? error.data[index] : undefined;
@@ -180,10 +181,3 @@ function describeLimit(error: ErrorObject): string {
   }
 }
 
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}

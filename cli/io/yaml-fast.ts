@@ -12,6 +12,8 @@
  * yaml-compose.ts).
  */
 
+import { appendPointer } from '../core/json-pointer.js';
+
 export interface ScannedYaml {
   value: unknown;
   /** 1-based line and column of the nodes at depth ≤ 2, and `/wordFilters/list/index`. */
@@ -83,8 +85,7 @@ function resolvePlainScalar(text: string): unknown {
 /** The pointer of a child, only built while positions may still be recorded (depth ≤ 3). */
 function joinPointer(pointer: string, segment: string | number, childDepth: number): string {
   if (childDepth > 3) return '';
-  const text = String(segment);
-  return `${pointer}/${text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text}`;
+  return appendPointer(pointer, segment);
 }
 
 

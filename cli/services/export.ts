@@ -4,9 +4,8 @@
  * counts, what it could not export (with the reason) and the secrets left as placeholders.
  */
 import { resolveTarget, type ResolveTargetOptions } from './project.js';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { exportTenant, type SkippedExport } from '../core/export/export-tenant.js';
 import type { ExportSummary } from '../core/export/render-export-summary.js';
@@ -18,6 +17,7 @@ import type { Reporter } from '../io/reporter.js';
 import type { ProviderNotice, Redactor } from '../../providers/contract.js';
 import { openProvider } from './connect.js';
 import { readSnapshot } from './refresh.js';
+import { writeFileAtomically } from '../io/write-file-atomic.js';
 
 export interface ExportOptions {
   /** The output directory as the user wrote it. */
@@ -113,17 +113,4 @@ function isThisRepository(dir: string): boolean {
 
 function toRelativeRef(from: string, to: string): string {
   return relative(from, to).split(sep).join('/');
-}
-
-/** Writes next to the target, then renames: a reader never sees half a file. */
-async function writeFileAtomically(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }

@@ -5,6 +5,7 @@
  * the string they produced.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { appendPointer } from '../json-pointer.js';
 import { isCredentialVariable } from './credential-variables.js';
 
 export interface InterpolationSources {
@@ -34,7 +35,7 @@ export function interpolateDocument(root: unknown, file: string, sources: Interp
       });
     } else {
       const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = visit(record[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      for (const key of Object.keys(record)) record[key] = visit(record[key], appendPointer(pointer, key));
     }
     return value;
   };

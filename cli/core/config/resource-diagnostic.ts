@@ -2,6 +2,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { ErrorCode } from '../error-codes.js';
 import type { DesiredResource } from '../model/resource.js';
 import type { SpecPath } from '../kinds/schema-walk.js';
+import { formatPointer } from '../json-pointer.js';
 
 export interface ResourceProblem {
   code: ErrorCode;
@@ -16,7 +17,7 @@ export interface ResourceProblem {
 /** A diagnostic located at a resource, or at a value inside it (the loader refines the line). */
 export function createResourceDiagnostic(resource: DesiredResource, problem: ResourceProblem): Diagnostic {
   const origin = resource.origin;
-  const suffix = (problem.path ?? []).map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const suffix = formatPointer(problem.path ?? []);
   return {
     code: problem.code,
     severity: problem.severity ?? 'error',

@@ -7,8 +7,9 @@
 import { getKindInfo, kindInfos } from '../kinds/registry.js';
 import type { JsonValue, Kind, LiveResource, LiveSnapshot, Spec } from '../model/resource.js';
 import { renderExportFile } from './render-export-file.js';
-import { compareText, shapeSpec, type SecretPlaceholder } from './shape-spec.js';
+import { shapeSpec, type SecretPlaceholder } from './shape-spec.js';
 import { toFlowSlug } from './to-flow-slug.js';
+import { compareText } from '../compare-text.js';
 
 export interface ExportInput {
   snapshot: LiveSnapshot;

@@ -10,6 +10,7 @@ import type { JsonValue, Kind, Spec } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 import { normalizeSpec, toComparableSpec } from '../normalize/normalize-spec.js';
 import { normalizeDuration, normalizeText } from '../normalize/normalize-values.js';
+import { compareText } from '../compare-text.js';
 
 /** A sensitive value the export replaced with a placeholder. */
 export interface SecretPlaceholder {
@@ -76,10 +77,6 @@ function sortSet(items: JsonValue[], node: SchemaNode): JsonValue[] {
 }
 
 /** Code-point order: the same on every machine, whatever the locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function replaceSensitiveValues(kind: Kind, spec: Spec, resourceName: string, takenEnvNames: Set<string>): SecretPlaceholder[] {
   const visits = collectVisits(kind, spec);
   const nodes = new Map(visits.map(({ path, node }) => [pathText(path), node]));

@@ -9,6 +9,7 @@ import { getKindSchema, resolveSchemaNode, selectBranch, type SchemaNode } from 
 import type { JsonValue, Kind, Spec } from '../model/resource.js';
 import { canonicalJson } from './canonical-json.js';
 import { normalizeDuration, normalizeText } from './normalize-values.js';
+import { compareText } from '../compare-text.js';
 
 export function normalizeBySchema(kind: Kind, spec: Spec): Spec {
   return normalizeValue(getKindSchema(kind), spec) as Spec;
@@ -52,13 +53,9 @@ function normalizeString(schema: SchemaNode, value: string): string {
 }
 
 function sortSet(items: JsonValue[]): JsonValue[] {
-  if (items.every((item) => typeof item === 'string')) return (items as string[]).sort(compareStrings);
+  if (items.every((item) => typeof item === 'string')) return (items as string[]).sort(compareText);
   return items
     .map((item) => ({ item, text: canonicalJson(item) }))
-    .sort((a, b) => compareStrings(a.text, b.text))
+    .sort((a, b) => compareText(a.text, b.text))
     .map(({ item }) => item);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -18,6 +18,7 @@ import { fingerprintNormalizedConfig, fingerprintNormalizedLive } from './finger
 import { orderChanges, type DependencyEdge } from './order-changes.js';
 import { followRenames, formatIdentity, identifyReference, indexReferrers, type Referrer } from './reference-index.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type UnmanagedResource } from './types.js';
+import { compareText } from '../compare-text.js';
 
 export interface BuildPlanOptions {
   target: { url: string; isSandbox: boolean };
@@ -249,5 +250,5 @@ function describeUnsupported(desired: DesiredState, snapshot: LiveSnapshot): str
 }
 
 function compareByKindAndName(a: { kind: Kind; name: string }, b: { kind: Kind; name: string }): number {
-  return compareKinds(a.kind, b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return compareKinds(a.kind, b.kind) || compareText(a.name, b.name);
 }

@@ -4,6 +4,7 @@ import type { Kind } from '../model/resource.js';
 import type { LiveEntry } from './entries.js';
 import type { Referrer } from './reference-index.js';
 import type { ReferrerCount } from './types.js';
+import { compareText } from '../compare-text.js';
 
 export function describeDependents(target: LiveEntry, referrers: readonly Referrer<LiveEntry>[]): string[] {
   if (referrers.length === 0) return ['nothing refers to it'];
@@ -16,7 +17,7 @@ export function describeDependents(target: LiveEntry, referrers: readonly Referr
     groups.set(key, group);
   }
   return [...groups.values()]
-    .sort((a, b) => compareKinds(a.kind, b.kind) || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
+    .sort((a, b) => compareKinds(a.kind, b.kind) || compareText(a.field, b.field))
     .map((group) => phrase(target.resource.kind, group.kind, group.field, group.addresses.size));
 }
 

@@ -9,6 +9,7 @@ import { listReferences } from '../kinds/schema-walk.js';
 import { formatAddress, type DesiredResource, type DesiredState } from '../model/resource.js';
 import { findCycles } from '../graph.js';
 import { formatIdentity, identifyReference } from './reference-index.js';
+import { compareText } from '../compare-text.js';
 
 export const REFERENCE_CYCLE_CODE = 'PLAN_REFERENCE_CYCLE';
 
@@ -50,9 +51,5 @@ export function describeCycle(resources: readonly DesiredResource[]): Diagnostic
 
 function compareResources(a: DesiredResource, b: DesiredResource): number {
   return compareKinds(a.kind, b.kind) || compareText(a.name, b.name);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@ import { compareKinds } from '../kinds/registry.js';
 import type { DesiredResource, DesiredState, JsonValue, LiveResource, PrunePolicy, Spec } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 import { normalizeSpec } from '../normalize/normalize-spec.js';
+import { compareText } from '../compare-text.js';
 
 export function hashCanonical(value: JsonValue): string {
   return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
@@ -20,7 +21,7 @@ export function fingerprintConfig(state: DesiredState): string {
 /** The same, from resources whose spec is already normalised. */
 export function fingerprintNormalizedConfig(entries: readonly { resource: DesiredResource; spec: Spec }[], prune: PrunePolicy): string {
   const resources = [...entries]
-    .sort((a, b) => compareKinds(a.resource.kind, b.resource.kind) || (a.resource.key < b.resource.key ? -1 : a.resource.key > b.resource.key ? 1 : 0))
+    .sort((a, b) => compareKinds(a.resource.kind, b.resource.kind) || compareText(a.resource.key, b.resource.key))
     .map(({ resource, spec }) => ({ kind: resource.kind, key: resource.key, name: resource.name, renamedFrom: resource.renamedFrom ?? null, spec }));
   // Hashed piece by piece: one canonical text per resource, never one huge string.
   const hash = createHash('sha256').update(`{"prune":${canonicalJson(prune as JsonValue)},"resources":[`);

@@ -13,6 +13,7 @@ import type { JsonValue, Spec } from '../model/resource.js';
 import { findCycles } from '../graph.js';
 import { REFERENCE_CYCLE_CODE } from './find-unbreakable-cycles.js';
 import type { Change } from './types.js';
+import { compareText } from '../compare-text.js';
 
 export interface DependencyEdge {
   /** Index of the step that waits. */
@@ -158,8 +159,4 @@ function assignLevels(steps: Change[], links: readonly [number, number][]): void
 
 function compareSteps(a: Change, b: Change): number {
   return (a.level - b.level) || compareKinds(a.kind, b.kind) || compareText(a.name, b.name) || compareText(a.id, b.id);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { suggestClosest } from '../config/suggest.js';
 import { RESERVED_NAMES, type EnvironmentSpec, type ProjectFile } from './project.js';
+import { appendPointer } from '../json-pointer.js';
 
 export type LocatePointer = (pointer: string) => { line: number; column: number } | undefined;
 
@@ -28,7 +29,7 @@ export function checkProject(project: ProjectFile, file: string, locate: LocateP
   for (const name of names) {
     if (RESERVED_NAMES.has(name)) continue;
     const environment = environments[name] as EnvironmentSpec;
-    const pointer = `/environments/${escapePointer(name)}`;
+    const pointer = appendPointer('/environments', name);
     checkReservedNames(Object.keys(environment.variables ?? {}), `${pointer}/variables`, 'variable', report);
     checkTarget(name, environment, pointer, report);
   }
@@ -40,7 +41,7 @@ type Report = (code: ErrorCode, pointer: string, message: string, hint: string) 
 function checkReservedNames(names: string[], pointer: string, what: string, report: Report): void {
   for (const name of names) {
     if (RESERVED_NAMES.has(name)) {
-      report('PROJECT_RESERVED_NAME', `${pointer}/${escapePointer(name)}`, `"${name}" cannot be used as a ${what} name.`, 'Choose another name.');
+      report('PROJECT_RESERVED_NAME', appendPointer(pointer, name), `"${name}" cannot be used as a ${what} name.`, 'Choose another name.');
     }
   }
 }
@@ -75,7 +76,3 @@ function checkTarget(name: string, environment: EnvironmentSpec, pointer: string
   }
 }
 
-/** RFC 6901: `~` and `/` inside a key. */
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}

@@ -68,6 +68,7 @@ function findShapeProblem(data: Record<string, unknown>): string | undefined {
   if (!isObject(data.target) || typeof data.target.url !== 'string') return '`target.url` is missing';
   if (!Array.isArray(data.changes)) return '`changes` must be a list';
   if (!isObject(data.fingerprints) || typeof data.fingerprints.config !== 'string' || !isObject(data.fingerprints.live)) return '`fingerprints` is missing';
+  if (typeof data.fingerprints.salt !== 'string') return '`fingerprints.salt` is missing (the plan was saved by an older conecta)';
   if (!isObject(data.summary) || !isObject(data.safety) || !Array.isArray(data.unmanaged)) return '`summary`, `safety` or `unmanaged` is missing';
   return undefined;
 }

@@ -122,8 +122,8 @@ async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderE
   const environment = saved.plan.target.environment;
   const resolved = await resolveTarget({ ...options.targetOptions, ...(environment === undefined ? {} : { envName: environment }), paths: undefined });
   const target = withParallelism({ ...resolved, layers: saved.layers });
-  const prepared = await preparePlan({ target, cwd: options.cwd, prune: saved.isPruned, redactor: options.redactor, onProviderEvent });
-  const drift = findPlanDrift(saved.plan, prepared.plan, prepared.snapshot, fingerprintLive);
+  const prepared = await preparePlan({ target, cwd: options.cwd, prune: saved.isPruned, redactor: options.redactor, fingerprintSalt: saved.plan.fingerprints.salt, onProviderEvent });
+  const drift = findPlanDrift(saved.plan, prepared.plan, prepared.snapshot, (resource) => fingerprintLive(resource, prepared.fingerprintKey));
   if (drift.length > 0) {
     await prepared.opened.close();
     throw new ApplyError('APPLY_STALE_PLAN', `The saved plan ${options.planFile} is stale; nothing was applied:\n${drift.map((line) => `  - ${line}`).join('\n')}`, {

@@ -6,7 +6,9 @@ import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
 import { allKinds } from '../core/kinds/registry.js';
 import type { DesiredState, LiveSnapshot } from '../core/model/resource.js';
+import { randomBytes } from 'node:crypto';
 import { buildPlan } from '../core/plan/build-plan.js';
+import type { FingerprintKey } from '../core/plan/fingerprint.js';
 import type { Plan } from '../core/plan/types.js';
 import { addCredentialVariables } from '../io/redactor.js';
 import type { ProviderEvent, Redactor } from '../../providers/contract.js';
@@ -21,10 +23,14 @@ export interface PreparePlanOptions {
   prune?: boolean;
   /** Learns the credentials and the config's sensitive values before anything is reported. */
   redactor: Redactor;
+  /** The salt of a saved plan being re-checked; a fresh random one otherwise. */
+  fingerprintSalt?: string;
   onProviderEvent?: (event: ProviderEvent) => void;
 }
 
 export interface PreparedPlan {
+  /** What the plan's fingerprints were keyed with (the credential part is never saved). */
+  fingerprintKey: FingerprintKey;
   plan: Plan;
   desired: DesiredState;
   snapshot: LiveSnapshot;
@@ -46,11 +52,16 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
   const opened = await openProvider({ env: target.env, cwd: options.cwd, redactor, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
   try {
     const snapshot = await readSnapshot(opened.provider, allKinds, opened.description.unsupported);
+    const fingerprintKey: FingerprintKey = {
+      salt: options.fingerprintSalt ?? randomBytes(16).toString('base64url'),
+      credential: target.env.CONECTA_TOKEN?.trim() || target.env.CONECTA_PASSWORD || '',
+    };
     const plan = buildPlan(loaded.state, snapshot, {
+      fingerprintKey,
       target: { url: opened.description.url, isSandbox: opened.description.isSandbox, ...(target.name === 'default' ? {} : { environment: target.name }) },
       ...(options.prune === undefined ? {} : { prune: options.prune }),
     });
-    return { plan, desired: loaded.state, snapshot, opened, diagnostics, files: loaded.files };
+    return { plan, fingerprintKey, desired: loaded.state, snapshot, opened, diagnostics, files: loaded.files };
   } catch (error) {
     await opened.close();
     throw error;

@@ -14,7 +14,7 @@ import { assessSafety } from './assess-safety.js';
 import { decideDeletions } from './decide-deletions.js';
 import { countReferrers, describeDependents } from './describe-dependents.js';
 import type { DesiredEntry, LiveEntry } from './entries.js';
-import { fingerprintNormalizedConfig, fingerprintNormalizedLive } from './fingerprint.js';
+import { fingerprintNormalizedConfig, fingerprintNormalizedLive, UNSAVED_FINGERPRINT_KEY, type FingerprintKey } from './fingerprint.js';
 import { orderChanges, type DependencyEdge } from './order-changes.js';
 import { followRenames, formatIdentity, identifyReference, indexReferrers, type Referrer } from './reference-index.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type UnmanagedResource } from './types.js';
@@ -24,6 +24,8 @@ export interface BuildPlanOptions {
   target: { url: string; isSandbox: boolean };
   /** Delete live objects missing from the config in every kind (`--prune`). */
   prune?: boolean;
+  /** Keys the digests of sensitive values in the fingerprints (fingerprint.ts); its salt is saved in the plan. */
+  fingerprintKey?: FingerprintKey;
 }
 
 interface Pair {
@@ -32,6 +34,7 @@ interface Pair {
 }
 
 export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options: BuildPlanOptions): Plan {
+  const fingerprintKey = options.fingerprintKey ?? UNSAVED_FINGERPRINT_KEY;
   const unsupported = new Set(snapshot.unsupported.map((entry) => entry.kind));
   const warnings = describeUnsupported(desired, snapshot);
   const allDesired: DesiredEntry[] = desired.resources
@@ -100,8 +103,9 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
       unmanaged: unmanaged.length,
     },
     fingerprints: {
-      config: fingerprintNormalizedConfig(allDesired, desired.prune),
-      live: fingerprintDependencies(ordered, referencesById, pairByDesired, liveByIdentity),
+      salt: fingerprintKey.salt,
+      config: fingerprintNormalizedConfig(allDesired, desired.prune, fingerprintKey),
+      live: fingerprintDependencies(ordered, referencesById, pairByDesired, liveByIdentity, fingerprintKey),
     },
     unsupported: [...snapshot.unsupported],
     warnings,
@@ -220,7 +224,7 @@ function collectEdges(input: EdgeInput): DependencyEdge[] {
 }
 
 /** Each live object a change touches (updates, deletes) or refers to, by live address. */
-function fingerprintDependencies(changes: readonly Change[], referencesById: ReadonlyMap<string, readonly Reference[]>, pairByDesired: ReadonlyMap<string, Pair>, liveByIdentity: ReadonlyMap<string, LiveEntry>): Record<string, string> {
+function fingerprintDependencies(changes: readonly Change[], referencesById: ReadonlyMap<string, readonly Reference[]>, pairByDesired: ReadonlyMap<string, Pair>, liveByIdentity: ReadonlyMap<string, LiveEntry>, key: FingerprintKey): Record<string, string> {
   const entries = new Map<string, LiveEntry>();
   const add = (entry: LiveEntry | undefined) => {
     if (entry) entries.set(formatAddress(entry.resource.kind, entry.resource.name), entry);
@@ -236,7 +240,7 @@ function fingerprintDependencies(changes: readonly Change[], referencesById: Rea
   const result: Record<string, string> = {};
   for (const address of [...entries.keys()].sort()) {
     const entry = entries.get(address)!;
-    result[address] = fingerprintNormalizedLive(entry.resource.id, entry.spec);
+    result[address] = fingerprintNormalizedLive(entry.resource.kind, entry.resource.id, entry.spec, key);
   }
   return result;
 }

@@ -57,6 +57,11 @@ function maskField(field: FieldChange): FieldChange {
 
 /** A copy of `spec` with every sensitive value replaced by the placeholder. */
 export function maskSpec(kind: Kind, spec: Spec): Spec {
+  return replaceSensitive(kind, spec, () => SENSITIVE_PLACEHOLDER);
+}
+
+/** A copy of `spec` with every sensitive value replaced by `replace(value)` (`spec` itself when it has none). */
+export function replaceSensitive(kind: Kind, spec: Spec, replace: (value: JsonValue) => JsonValue): Spec {
   const paths = listSensitivePaths(kind, spec);
   if (paths.length === 0) return spec;
   const copy = structuredClone(spec);
@@ -64,7 +69,7 @@ export function maskSpec(kind: Kind, spec: Spec): Spec {
     let parent: JsonValue = copy;
     for (const step of path.slice(0, -1)) parent = (parent as Record<string | number, JsonValue>)[step] as JsonValue;
     const last = path[path.length - 1];
-    if (last !== undefined) (parent as Record<string | number, JsonValue>)[last] = SENSITIVE_PLACEHOLDER;
+    if (last !== undefined) (parent as Record<string | number, JsonValue>)[last] = replace((parent as Record<string | number, JsonValue>)[last] as JsonValue);
   }
   return copy;
 }

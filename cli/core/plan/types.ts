@@ -97,7 +97,9 @@ export interface PlanSummary {
 }
 
 export interface PlanFingerprints {
-  /** Hash of the resolved desired state (sensitive values included, so it changes when a secret does). */
+  /** The random salt of the keyed digests of sensitive values (fingerprint.ts); never a secret. */
+  salt: string;
+  /** Hash of the resolved desired state (sensitive values as keyed digests, so it changes when a secret does). */
   config: string;
   /** Hash per live object the plan touches or depends on, by address. */
   live: Record<ResourceAddress, string>;

@@ -7,7 +7,7 @@ const team = (name: string, spec = {}): LiveResource => ({ kind: 'team', name, k
 const agent = (email: string): LiveResource => ({ kind: 'agent', name: email, key: email.toLowerCase(), id: `id-${email}`, spec: { email } });
 
 function planOf(live: LiveResource[], changes: { id: string; action: 'create' | 'update' | 'delete' }[] = [], config = 'c1') {
-  return { fingerprints: { config, live: Object.fromEntries(live.map((r) => [`${r.kind}.${r.name}`, fingerprint(r)])) }, changes: changes as never[] };
+  return { fingerprints: { salt: '', config, live: Object.fromEntries(live.map((r) => [`${r.kind}.${r.name}`, fingerprint(r)])) }, changes: changes as never[] };
 }
 
 describe('findPlanDrift', () => {

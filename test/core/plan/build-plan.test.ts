@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildPlan } from '../../../cli/core/plan/build-plan.js';
-import { fingerprintLive } from '../../../cli/core/plan/fingerprint.js';
+import { fingerprintLive, UNSAVED_FINGERPRINT_KEY } from '../../../cli/core/plan/fingerprint.js';
 import type { Change } from '../../../cli/core/plan/types.js';
 import { aDesired, aLive, aSnapshot, aState, sandboxTarget } from '../../helpers/builders.js';
 
@@ -199,7 +199,7 @@ describe('buildPlan: safety and fingerprints', () => {
     const team = aLive('team', { name: 'SAC' });
     const agent = aLive('agent', { email: 'a@acme.com', name: 'A' });
     const plan = buildPlan(aState([aDesired('agent', { email: 'a@acme.com', name: 'A2', teams: ['SAC'] })]), aSnapshot([team, agent, aLive('pause', { name: 'P' })]), options);
-    expect(plan.fingerprints.live).toEqual({ 'agent.a@acme.com': fingerprintLive(agent), 'team.SAC': fingerprintLive(team) });
+    expect(plan.fingerprints.live).toEqual({ 'agent.a@acme.com': fingerprintLive(agent, UNSAVED_FINGERPRINT_KEY), 'team.SAC': fingerprintLive(team, UNSAVED_FINGERPRINT_KEY) });
     expect(plan.fingerprints.config).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 

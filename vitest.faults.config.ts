@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { goldenUpdateMode } from './test/support/golden-update-mode.js';
 
 /** `npm run test:faults`: the full fault-injection suite F1–F8 (test/faults/*.faults.ts). */
 export default defineConfig({
@@ -8,5 +9,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    update: goldenUpdateMode(process.env),
   },
 });

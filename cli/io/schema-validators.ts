@@ -27,13 +27,16 @@ export function defineValidator(name: ValidatorName): ValidatorDefinition {
   if (name === 'config') {
     return {
       schema: conectaSchema as object,
-      options: { allErrors: true, verbose: true, strict: false, discriminator: true },
+      // Strict: an unknown keyword (a misspelled `x-sensitive`) is a compile error. Not strictRequired:
+      // the discriminator needs `required: [type]` beside its `oneOf`, and `if`/`then` name properties
+      // declared by the enclosing object, both standard JSON Schema. Union types are used on purpose.
+      options: { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true },
       vocabulary: ['x-ref', 'x-deferrable', 'x-sensitive', 'x-set', 'x-text', 'x-duration', 'x-kind', 'x-key', 'x-key-case-insensitive', 'x-plural', 'x-ui-label', 'x-order', 'x-edge'],
     };
   }
   return {
     schema: JSON.parse(readFileSync(join(findPackageRoot(), 'schema', 'project.schema.json'), 'utf8')) as object,
-    options: { allErrors: true, verbose: true, allowUnionTypes: true },
+    options: { allErrors: true, verbose: true, strict: true, allowUnionTypes: true },
     vocabulary: [],
   };
 }

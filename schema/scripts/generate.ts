@@ -6,6 +6,7 @@
  * - types.ts: the model types (json-schema-to-typescript);
  * - schema.ts: the schema as a typed constant, so the pure core and the validator import it
  *   without reading files at run time;
+ * - project-types.ts: the types of conecta.yaml, from schema/project.schema.json;
  * - docs/yaml-reference.md: the YAML reference, rendered from the schema's descriptions;
  * - the `PruneByKind` entry of schema/conecta.schema.json itself (one flag per kind), so that
  *   editors reading that file see every kind.
@@ -20,6 +21,8 @@ import type { JSONSchema4 } from 'json-schema';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const schemaPath = join(root, 'schema', 'conecta.schema.json');
 const banner = '/* Generated from schema/conecta.schema.json by `npm run schema:write`. Do not edit. */';
+const projectSchemaPath = join(root, 'schema', 'project.schema.json');
+const projectBanner = '/* Generated from schema/project.schema.json by `npm run schema:write`. Do not edit. */';
 
 export async function generateSchemaFiles(): Promise<Record<string, string>> {
   const source = await readFile(schemaPath, 'utf8');
@@ -33,6 +36,14 @@ export async function generateSchemaFiles(): Promise<Record<string, string>> {
     format: true,
     style: { singleQuote: true, printWidth: 120 },
   });
+  const projectTypes = await compile(JSON.parse(await readFile(projectSchemaPath, 'utf8')) as JSONSchema4, 'ConectaProject', {
+    bannerComment: projectBanner,
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    ignoreMinAndMaxItems: true,
+    format: true,
+    style: { singleQuote: true, printWidth: 120 },
+  });
   const constant = `${banner}\n\nexport const conectaSchema = ${JSON.stringify(schema, null, 2)} as const;\n`;
   return {
     [schemaPath]: `${JSON.stringify(schema, null, 2)}\n`,
@@ -40,6 +51,7 @@ export async function generateSchemaFiles(): Promise<Record<string, string>> {
     [join(root, 'schema', 'generated', 'kinds.ts')]: renderKinds(kinds),
     [join(root, 'schema', 'generated', 'types.ts')]: types,
     [join(root, 'schema', 'generated', 'schema.ts')]: constant,
+    [join(root, 'schema', 'generated', 'project-types.ts')]: projectTypes,
   };
 }
 

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../cli/core/diagnostics.js';
 import { readProjectFile } from '../../cli/io/project-file.js';
 import { loadConfig } from '../../cli/io/read-config.js';
+import { builtCliPath } from '../support/built-cli.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const corpus = join(root, 'test', 'fixtures', 'invalid');
@@ -18,7 +19,7 @@ const corpus = join(root, 'test', 'fixtures', 'invalid');
 const SCHEMA_FIXTURES = ['unknown-key.yaml', 'missing-key.yaml', 'wrong-type.yaml', 'enum.yaml', 'format-duration.yaml', 'duplicate-item.yaml', 'version-unsupported.yaml'];
 
 function runCli(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [join(root, 'cli', 'bin', 'run.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONECTA_COLOR: 'false' } });
+  const result = spawnSync(process.execPath, [builtCliPath(), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONECTA_COLOR: 'false' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

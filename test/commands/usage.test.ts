@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtCliPath } from '../support/built-cli.js';
 
-const run = join(import.meta.dirname, '..', '..', 'cli', 'bin', 'run.js');
+const run = builtCliPath();
 
 describe('usage errors', () => {
   it('exit 1, never 2, which `plan --detailed-exitcode` reserves for "changes present"', () => {

@@ -3,12 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtCliPath } from '../support/built-cli.js';
 
 /** These tests run the built CLI: `npm test` builds first (or run `npm run build`). */
 const root = join(import.meta.dirname, '..', '..');
 
 function runCli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'cli', 'bin', 'run.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONECTA_COLOR: 'false' } });
+  const result = spawnSync(process.execPath, [builtCliPath(), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONECTA_COLOR: 'false' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -10,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateLayeredConfig } from '../../bench/layered-config.js';
 import { startSandbox, type SandboxOptions } from '../../providers/sandbox/index.js';
+import { builtCliPath } from '../support/built-cli.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-const runJs = fileURLToPath(new URL('../../cli/bin/run.js', import.meta.url));
+const runJs = builtCliPath();
 const examplesDirectory = fileURLToPath(new URL('../../examples', import.meta.url));
 const examples = existsSync(examplesDirectory) ? readdirSync(examplesDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name) : [];
 

@@ -10,11 +10,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../providers/sandbox/index.js';
+import { builtCliPath } from '../support/built-cli.js';
 
-export const RUN_JS = fileURLToPath(new URL('../../cli/bin/run.js', import.meta.url));
+export const RUN_JS = builtCliPath();
 
 const PROTOTYPE_GUARD = `data:text/javascript,${encodeURIComponent([
   'const names = () => Object.getOwnPropertyNames(Object.prototype).concat(Object.getOwnPropertySymbols(Object.prototype).map(String)).sort().join(",");',

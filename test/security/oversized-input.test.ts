@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../cli/io/read-config.js';
 import { createProject, createSandbox, runCli, sandboxEnv, type CliResult } from '../faults/cli-harness.js';
+import { builtCliPath } from '../support/built-cli.js';
 
 const ELEVEN_MB = 11 * 1024 * 1024;
 
@@ -47,6 +48,7 @@ describe('S4: oversized files', () => {
   // Runs in a child process with a deadline: without a size check, parsing 11 MB of YAML takes
   // minutes (measured: about 150 s of CPU), which must not hang the suite.
   it('refuses a project file over 10 MB before parsing it', async () => {
+    builtCliPath();
     const cwd = createProject({ 'conecta.yaml': oversizedYaml('version: 1\nvariables:\n') });
     const script = [
       `const { readProjectFile } = await import(${JSON.stringify(new URL('../../dist/cli/io/project-file.js', import.meta.url).href)});`,

@@ -1,30 +1,14 @@
 /**
- * The project file (`conecta.yaml`) in model terms. Mirrors schema/project.schema.json, which is
- * checked first; these types describe a file that passed the schema.
+ * The project file (`conecta.yaml`) in model terms. The types are generated from
+ * schema/project.schema.json (`npm run schema:write`), which is checked first; they describe a
+ * file that passed the schema.
  */
-export interface ProjectFile {
-  version: 1;
-  /** Base folders, relative to the project file. Default `['config']`. */
-  config?: string[];
-  variables?: Record<string, string | number | boolean>;
-  defaultEnvironment?: string;
-  environments?: Record<string, EnvironmentSpec>;
-}
+import type { ConectaProject, Credentials, Environment } from '../../../schema/generated/project-types.js';
 
-export interface EnvironmentSpec {
-  url?: string;
-  sandbox?: boolean;
-  credentials?: CredentialNames;
-  variables?: Record<string, string | number | boolean>;
-  config?: string[];
-}
-
+export type ProjectFile = ConectaProject;
+export type EnvironmentSpec = Environment;
 /** Names of environment variables, never values. */
-export interface CredentialNames {
-  token?: string;
-  email?: string;
-  password?: string;
-}
+export type CredentialNames = Credentials;
 
 /** The base folders when the project file lists none. */
 export const DEFAULT_CONFIG_FOLDERS: readonly string[] = ['config'];

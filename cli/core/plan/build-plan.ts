@@ -12,12 +12,12 @@ import { isJsonEqual } from '../normalize/canonical-json.js';
 import { normalizeSpec, toComparableSpec } from '../normalize/normalize-spec.js';
 import { assessSafety } from './assess-safety.js';
 import { decideDeletions } from './decide-deletions.js';
-import { countReferrers, describeDependents } from './describe-dependents.js';
+import { assessDeleteImpact, countReferrers, describeImpact } from './describe-dependents.js';
 import type { DesiredEntry, LiveEntry } from './entries.js';
 import { fingerprintNormalizedConfig, fingerprintNormalizedLive, UNSAVED_FINGERPRINT_KEY, type FingerprintKey } from './fingerprint.js';
 import { orderChanges, type DependencyEdge } from './order-changes.js';
 import { followRenames, formatIdentity, identifyReference, indexReferrers, type Referrer } from './reference-index.js';
-import { PLAN_FORMAT_VERSION, type Change, type Plan, type UnmanagedResource } from './types.js';
+import { isReferenceStep, PLAN_FORMAT_VERSION, type Change, type Plan, type UnmanagedResource } from './types.js';
 import { compareText } from '../compare-text.js';
 
 export interface BuildPlanOptions {
@@ -79,8 +79,8 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
   }
 
   const pairByDesired = new Map(pairs.map((pair) => [pair.desired.identity, pair]));
-  const referencesById = new Map(changes.map((change) => [change.id, change.after ? listReferences(change.kind, change.after) : []]));
-  const edges = collectEdges({ changes, pairs, changeByDesired, deleteByLive, listLiveReferrers, referencesById, pairByLive: new Map(pairs.filter((pair) => pair.live).map((pair) => [pair.live!.identity, pair])) });
+  const referencesByAddress = new Map(changes.map((change) => [change.address, change.after ? listReferences(change.kind, change.after) : []]));
+  const edges = collectEdges({ changes, pairs, changeByDesired, deleteByLive, listLiveReferrers, referencesByAddress, pairByLive: new Map(pairs.filter((pair) => pair.live).map((pair) => [pair.live!.identity, pair])) });
   const ordered = orderChanges(changes, edges);
 
   const unmanaged: UnmanagedResource[] = decision.kept
@@ -88,7 +88,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
     .sort(compareByKindAndName);
   const liveCounts = new Map<Kind, number>();
   for (const entry of liveEntries) liveCounts.set(entry.resource.kind, (liveCounts.get(entry.resource.kind) ?? 0) + 1);
-  const isFirstStep = (change: Change) => !change.id.endsWith('#references');
+  const isFirstStep = (change: Change) => !isReferenceStep(change);
 
   return {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -105,7 +105,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
     fingerprints: {
       salt: fingerprintKey.salt,
       config: fingerprintNormalizedConfig(allDesired, desired.prune, fingerprintKey),
-      live: fingerprintDependencies(ordered, referencesById, pairByDesired, liveByIdentity, fingerprintKey),
+      live: fingerprintDependencies(ordered, referencesByAddress, pairByDesired, liveByIdentity, fingerprintKey),
     },
     unsupported: [...snapshot.unsupported],
     warnings,
@@ -163,7 +163,8 @@ function hasPath(spec: Spec, dottedPath: string): boolean {
 function makeDelete(entry: LiveEntry, referrers: readonly Referrer<LiveEntry>[]): Change {
   const { kind, name, id } = entry.resource;
   const address = formatAddress(kind, name);
-  return { id: address, address, kind, name, action: 'delete', liveId: id, before: entry.spec, fields: [], dependsOn: [], level: 0, consent: describeDependents(entry, referrers) };
+  const impact = assessDeleteImpact(entry, referrers);
+  return { id: address, address, kind, name, action: 'delete', liveId: id, before: entry.spec, fields: [], dependsOn: [], level: 0, impact, consent: describeImpact(kind, impact) };
 }
 
 /** Flows: the change block by block (diffFlowBlocks flags sensitive block fields itself). */
@@ -179,8 +180,8 @@ interface EdgeInput {
   deleteByLive: ReadonlyMap<string, number>;
   pairByLive: ReadonlyMap<string, Pair>;
   listLiveReferrers: () => ReadonlyMap<string, readonly Referrer<LiveEntry>[]>;
-  /** References made by each change's `after`, by change id. */
-  referencesById: ReadonlyMap<string, readonly Reference[]>;
+  /** References made by each change's `after`, by address (one first step per address). */
+  referencesByAddress: ReadonlyMap<string, readonly Reference[]>;
 }
 
 function collectEdges(input: EdgeInput): DependencyEdge[] {
@@ -198,7 +199,7 @@ function collectEdges(input: EdgeInput): DependencyEdge[] {
   }
   changes.forEach((change, index) => {
     if (change.action === 'delete') return;
-    for (const reference of input.referencesById.get(change.id) ?? []) {
+    for (const reference of input.referencesByAddress.get(change.address) ?? []) {
       const target = prerequisites.get(identifyReference(reference));
       if (target !== undefined) edges.push({ from: index, to: target, owner: index, reference });
     }
@@ -224,7 +225,7 @@ function collectEdges(input: EdgeInput): DependencyEdge[] {
 }
 
 /** Each live object a change touches (updates, deletes) or refers to, by live address. */
-function fingerprintDependencies(changes: readonly Change[], referencesById: ReadonlyMap<string, readonly Reference[]>, pairByDesired: ReadonlyMap<string, Pair>, liveByIdentity: ReadonlyMap<string, LiveEntry>, key: FingerprintKey): Record<string, string> {
+function fingerprintDependencies(changes: readonly Change[], referencesByAddress: ReadonlyMap<string, readonly Reference[]>, pairByDesired: ReadonlyMap<string, Pair>, liveByIdentity: ReadonlyMap<string, LiveEntry>, key: FingerprintKey): Record<string, string> {
   const entries = new Map<string, LiveEntry>();
   const add = (entry: LiveEntry | undefined) => {
     if (entry) entries.set(formatAddress(entry.resource.kind, entry.resource.name), entry);
@@ -232,7 +233,7 @@ function fingerprintDependencies(changes: readonly Change[], referencesById: Rea
   for (const change of changes) {
     if (change.action === 'delete') add(liveByIdentity.get(formatIdentity(change.kind, toResourceKey(change.kind, change.name))));
     else add(pairByDesired.get(formatIdentity(change.kind, toResourceKey(change.kind, change.name)))?.live);
-    for (const reference of referencesById.get(change.id.replace(/#references$/, '')) ?? []) {
+    for (const reference of referencesByAddress.get(change.address) ?? []) {
       const identity = identifyReference(reference);
       add(pairByDesired.get(identity)?.live ?? (pairByDesired.has(identity) ? undefined : liveByIdentity.get(identity)));
     }

@@ -3,11 +3,12 @@ import { compareKinds, getKindInfo, kindInfos } from '../kinds/registry.js';
 import type { Kind } from '../model/resource.js';
 import type { LiveEntry } from './entries.js';
 import type { Referrer } from './reference-index.js';
-import type { ReferrerCount } from './types.js';
+import type { ChangeImpact, DependentGroup, ReferrerCount } from './types.js';
 import { compareText } from '../compare-text.js';
 
-export function describeDependents(target: LiveEntry, referrers: readonly Referrer<LiveEntry>[]): string[] {
-  if (referrers.length === 0) return ['nothing refers to it'];
+/** The impact of deleting `target`, which `referrers` (live objects) still refer to. */
+export function assessDeleteImpact(target: LiveEntry, referrers: readonly Referrer<LiveEntry>[]): ChangeImpact {
+  if (referrers.length === 0) return { type: 'deletes-unreferenced' };
   const groups = new Map<string, { kind: Kind; field: string; addresses: Set<string> }>();
   for (const { item, reference } of referrers) {
     const field = String(reference.path[0] ?? '');
@@ -16,9 +17,17 @@ export function describeDependents(target: LiveEntry, referrers: readonly Referr
     group.addresses.add(item.identity);
     groups.set(key, group);
   }
-  return [...groups.values()]
+  const dependents = [...groups.values()]
     .sort((a, b) => compareKinds(a.kind, b.kind) || compareText(a.field, b.field))
-    .map((group) => phrase(target.resource.kind, group.kind, group.field, group.addresses.size));
+    .map(({ kind, field, addresses }) => ({ kind, field, count: addresses.size, isMembership: isMembership(target.resource.kind, kind, field) }));
+  return { type: 'deletes-in-use', dependents };
+}
+
+/** The impact in words: "nothing refers to it", "12 agents are in this team". */
+export function describeImpact(kind: Kind, impact: ChangeImpact | undefined): string[] {
+  if (impact === undefined) return [];
+  if (impact.type === 'deletes-unreferenced') return ['nothing refers to it'];
+  return impact.dependents.map((group) => phrase(kind, group));
 }
 
 /** How many distinct objects of each kind refer to an object, in kind order. */
@@ -37,12 +46,15 @@ export function formatReferrerCounts(counts: readonly ReferrerCount[]): string {
   return counts.map(({ kind, count }) => `${count} ${count === 1 ? singular(kind) : getKindInfo(kind).plural}`).join(', ');
 }
 
-function phrase(targetKind: Kind, kind: Kind, field: string, count: number): string {
+function phrase(targetKind: Kind, { kind, field, count, isMembership: isMember }: DependentGroup): string {
   const noun = count === 1 ? singular(kind) : getKindInfo(kind).plural;
   const targetNoun = singular(targetKind);
-  const isMembership = (kind === 'agent' && field === 'teams') || (kind === 'administrator' && field === 'userGroup');
-  if (isMembership) return `${count} ${noun} ${count === 1 ? 'is' : 'are'} in this ${targetNoun}`;
+  if (isMember) return `${count} ${noun} ${count === 1 ? 'is' : 'are'} in this ${targetNoun}`;
   return `${count} ${noun} ${count === 1 ? 'refers' : 'refer'} to this ${targetNoun} (${field})`;
+}
+
+function isMembership(_targetKind: Kind, kind: Kind, field: string): boolean {
+  return (kind === 'agent' && field === 'teams') || (kind === 'administrator' && field === 'userGroup');
 }
 
 function singular(kind: Kind): string {

@@ -26,24 +26,30 @@ export interface DependencyEdge {
   reference?: Reference;
 }
 
+/** "Step `waiting` runs after step `awaited`", by index into the steps. */
+interface StepLink {
+  waiting: number;
+  awaited: number;
+}
+
 /** Returns the steps with `dependsOn` and `level` set, sorted by level, kind order and name. */
 export function orderChanges(changes: readonly Change[], edges: readonly DependencyEdge[]): Change[] {
   const moved = breakCycles(changes, edges);
   const steps = changes.map((change) => ({ ...change }));
   const splitStep = new Map<number, number>();
-  const links: [number, number][] = [];
+  const links: StepLink[] = [];
   for (const [owner, ownerEdges] of moved) {
     const index = steps.length;
     steps.push(splitChange(steps[owner]!, ownerEdges.map((edge) => edge.reference!.path)));
     splitStep.set(owner, index);
-    if (changes[owner]!.action === 'delete') links.push([owner, index]);
-    else links.push([index, owner]);
+    if (changes[owner]!.action === 'delete') links.push({ waiting: owner, awaited: index });
+    else links.push({ waiting: index, awaited: owner });
   }
   for (const edge of edges) {
     const split = moved.has(edge.owner) && moved.get(edge.owner)!.includes(edge) ? splitStep.get(edge.owner)! : undefined;
-    if (split === undefined) links.push([edge.from, edge.to]);
-    else if (changes[edge.owner]!.action === 'delete') links.push([edge.from, split]);
-    else links.push([split, edge.to]);
+    if (split === undefined) links.push({ waiting: edge.from, awaited: edge.to });
+    else if (changes[edge.owner]!.action === 'delete') links.push({ waiting: edge.from, awaited: split });
+    else links.push({ waiting: split, awaited: edge.to });
   }
   assignLevels(steps, links);
   return steps.sort(compareSteps);
@@ -131,13 +137,13 @@ export function removeReferences(spec: Spec, paths: readonly SpecPath[]): Spec {
   return result;
 }
 
-function assignLevels(steps: Change[], links: readonly [number, number][]): void {
+function assignLevels(steps: Change[], links: readonly StepLink[]): void {
   const dependencies: Set<number>[] = steps.map(() => new Set<number>());
   const dependents: number[][] = steps.map(() => []);
-  for (const [from, to] of links) {
-    if (from === to || dependencies[from]!.has(to)) continue;
-    dependencies[from]!.add(to);
-    dependents[to]!.push(from);
+  for (const { waiting, awaited } of links) {
+    if (waiting === awaited || dependencies[waiting]!.has(awaited)) continue;
+    dependencies[waiting]!.add(awaited);
+    dependents[awaited]!.push(waiting);
   }
   const remaining = dependencies.map((set) => set.size);
   const levels = new Array<number>(steps.length).fill(0);

@@ -28,7 +28,7 @@ export interface FieldChange {
 export type ChangePhase = 'create-without-deferred-references' | 'set-deferred-references' | 'remove-references-before-delete';
 
 export interface Change {
-  /** Unique step id: the address, plus `#references` for the second step of a broken cycle. */
+  /** Unique step id: the address, plus `#references` for a reference step (`phase` says which). */
   id: string;
   address: ResourceAddress;
   kind: Kind;
@@ -56,8 +56,31 @@ export interface Change {
   level: number;
   /** Flows only: the change block by block (added, removed, changed, edges rewired). */
   blocks?: FlowBlockChanges;
-  /** Why the change needs explicit consent ("deletes a team that 12 agents are in"). */
+  /** What the change does beyond its own object, typed: deletes say whether anything still uses the object. */
+  impact?: ChangeImpact;
+  /** The impact in words, for people ("2 agents are in this team"): derived from `impact` (describeImpact). */
   consent: string[];
+}
+
+/**
+ * The judgement a change carries. A delete of an object that live objects still refer to lists
+ * them by kind and field (`isMembership`: agents in a team, administrators in a user group).
+ */
+export type ChangeImpact =
+  | { type: 'deletes-unreferenced' }
+  | { type: 'deletes-in-use'; dependents: DependentGroup[] };
+
+export interface DependentGroup {
+  kind: Kind;
+  /** The top-level field of the dependents that holds the reference. */
+  field: string;
+  count: number;
+  isMembership: boolean;
+}
+
+/** A step that only sets or removes the references of an object whose own step is elsewhere in the plan. */
+export function isReferenceStep(change: Pick<Change, 'phase'>): boolean {
+  return change.phase === 'set-deferred-references' || change.phase === 'remove-references-before-delete';
 }
 
 /** A flow's change at block level, so reviewers see blocks and edges instead of one blob. */

@@ -162,7 +162,7 @@ function groupByKind(changes: readonly ChangeView[]): { kind: Kind; changes: Cha
 }
 
 function describeCounts(changes: readonly ChangeView[]): string {
-  const first = changes.filter((change) => !change.id.endsWith('#references'));
+  const first = changes.filter((change) => !change.isReferenceStep);
   const count = (action: Change['action']) => first.filter((change) => change.action === action).length;
   return [['create', count('create')], ['update', count('update')], ['delete', count('delete')]]
     .filter(([, value]) => value !== 0)

@@ -6,7 +6,7 @@ import { getKindInfo, kindInfos } from '../kinds/registry.js';
 import { formatAddress, type JsonValue, type Kind, type Spec } from '../model/resource.js';
 import { formatReferrerCounts } from '../plan/describe-dependents.js';
 import type { MaskedPlan } from '../plan/mask-plan.js';
-import type { Change, FieldChange, Plan } from '../plan/types.js';
+import { isReferenceStep, type Change, type FieldChange, type Plan } from '../plan/types.js';
 import { diffTextLines } from './plan-line-diff.js';
 
 export type LineSymbol = '+' | '-' | '~' | ' ' | '@' | '!';
@@ -22,6 +22,8 @@ export interface ViewLine {
 
 export interface ChangeView {
   id: string;
+  /** Sets or removes references of an object whose own step is elsewhere (not counted as a change). */
+  isReferenceStep: boolean;
   kind: Kind;
   action: Change['action'];
   symbol: '+' | '~' | '-';
@@ -63,11 +65,11 @@ const LONG_TEXT = 80;
 export function buildPlanView(plan: MaskedPlan): PlanView {
   const actions = new Set(plan.changes.map((change) => change.action));
   const legend = (['create', 'update', 'delete'] as const).filter((action) => actions.has(action)).map((action) => ({ symbol: SYMBOLS[action], label: action }));
-  const stepsById = new Map(plan.changes.map((change) => [change.id, change]));
+  const referenceStepByAddress = new Map(plan.changes.filter(isReferenceStep).map((change) => [change.address, change]));
   return {
     targetLabel: formatTarget(plan.target),
     legend,
-    changes: plan.changes.map((change) => buildChangeView(change, stepsById)),
+    changes: plan.changes.map((change) => buildChangeView(change, referenceStepByAddress)),
     unmanaged: plan.unmanaged.map((resource) => resource.address),
     warnings: [...plan.warnings],
     unsupported: plan.unsupported.map(({ kind, reason }) => `${getKindInfo(kind).plural}: ${reason}`),
@@ -87,21 +89,21 @@ export function formatSummary(plan: Plan): string {
   return `Plan: ${create} to create, ${update} to update, ${deletes} to delete; ${unmanaged} not managed.`;
 }
 
-function buildChangeView(change: Change, stepsById: ReadonlyMap<string, Change>): ChangeView {
+function buildChangeView(change: Change, referenceStepByAddress: ReadonlyMap<string, Change>): ChangeView {
   const lines: ViewLine[] = [];
   const fields = change.blocks ? change.fields.filter((field) => !field.path.startsWith('blocks.')) : change.fields;
   for (const field of fields) lines.push(...describeField(field, change.action, 0));
   if (change.blocks) lines.push(...describeBlocks(change));
   for (const reason of change.consent) lines.push({ symbol: '!', text: reason, depth: 0 });
-  return { id: change.id, kind: change.kind, action: change.action, symbol: SYMBOLS[change.action], header: describeHeader(change, stepsById), lines };
+  return { id: change.id, isReferenceStep: isReferenceStep(change), kind: change.kind, action: change.action, symbol: SYMBOLS[change.action], header: describeHeader(change, referenceStepByAddress), lines };
 }
 
-function describeHeader(change: Change, stepsById: ReadonlyMap<string, Change>): string {
+function describeHeader(change: Change, referenceStepByAddress: ReadonlyMap<string, Change>): string {
   const address = change.address;
   if (change.action === 'delete') return `${address} will be deleted`;
   if (change.action === 'create') {
     if (change.phase !== 'create-without-deferred-references') return `${address} will be created`;
-    const later = stepsById.get(`${change.id}#references`);
+    const later = referenceStepByAddress.get(change.address);
     const paths = [...new Set((later?.fields ?? []).map((field) => field.path))];
     return `${address} will be created without ${paths.join(', ') || 'some references'} (set in a later step)`;
   }
@@ -174,7 +176,7 @@ function countByKind(plan: Plan): KindCounts[] {
     return entry;
   };
   for (const change of plan.changes) {
-    if (change.id.endsWith('#references')) continue;
+    if (isReferenceStep(change)) continue;
     get(change.kind)[change.action] += 1;
   }
   for (const resource of plan.unmanaged) get(resource.kind).unmanaged += 1;

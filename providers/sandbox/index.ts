@@ -59,7 +59,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (writer && !loaded) await writer.save();
 
   const faults = new FaultInjector(resolved.faults);
-  const makeBucket = (perMinute: number): TokenBucket | undefined => (perMinute > 0 ? new TokenBucket(perMinute, Date.now()) : undefined);
+  const now = (): number => resolved.now().getTime();
+  const makeBucket = (perMinute: number): TokenBucket | undefined => (perMinute > 0 ? new TokenBucket(perMinute, now()) : undefined);
   let bucket = makeBucket(resolved.faults.rateLimitPerMinute);
   const shutdown = new AbortController();
   // Every in-flight latency wait listens for shutdown; hundreds at once are expected.
@@ -84,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     api, store, faults, setFaults, shutdown: shutdown.signal,
     audit: new AuditRecorder(resolved.requestLogSize),
     bucket: () => bucket,
+    now,
     save: () => writer?.save() ?? Promise.resolve(),
   };
 

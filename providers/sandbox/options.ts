@@ -42,7 +42,7 @@ export interface SandboxOptions extends Partial<FaultOptions> {
   enforceUniqueKeys?: boolean;
   /** How many entries the audit's request log keeps (oldest dropped first). */
   requestLogSize?: number;
-  /** Clock used for timestamps, ids and token expiry (tests may inject one). */
+  /** Clock used for timestamps, ids, token expiry, the rate limit and Retry-After (tests may inject one). */
   now?: () => Date;
 }
 

@@ -17,6 +17,8 @@ export interface SandboxRuntime {
   audit: AuditRecorder;
   faults: FaultInjector;
   bucket(): TokenBucket | undefined;
+  /** The sandbox's clock in epoch milliseconds (SandboxOptions.now): rate limit, Retry-After and the request log. */
+  now(): number;
   setFaults(patch: Partial<FaultOptions>): FaultOptions;
   /** Saves the store (no-op in memory); resolves when durable. */
   save(): Promise<void>;
@@ -41,7 +43,7 @@ async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res:
   const method = (req.method ?? 'GET').toUpperCase();
   if (path === '/__sandbox' || path.startsWith('/__sandbox/')) return handleAdmin(runtime, method, path, req, res);
 
-  const t = Date.now();
+  const t = runtime.now();
   const log = (status: number, extra: Partial<RequestLogEntry> = {}): void =>
     runtime.audit.record({ t, method, path, status, ...extra });
   const reply = (r: ApiReply, extra: Partial<RequestLogEntry> = {}, headers: Record<string, string> = {}): void => {

@@ -3,6 +3,7 @@ import { RemoteError } from '../../../cli/core/errors.js';
 import { applyDefaults } from '../../../cli/core/kinds/schema-walk.js';
 import { ConectaProvider } from '../../../providers/conecta/index.js';
 import { startHarness, type SandboxHarness } from './sandbox-support.js';
+import { createManualClock } from '../../support/manual-clock.js';
 
 let harness: SandboxHarness | undefined;
 afterEach(async () => {
@@ -87,7 +88,10 @@ describe('ConectaProvider against a faulty sandbox', () => {
   });
 
   it('waits as long as Retry-After says when rate-limited, and halves its concurrency', async () => {
-    harness = await startHarness({ rateLimitPerMinute: 120 });
+    // One manual clock for the sandbox's rate limit and the client's waits: the Retry-After
+    // seconds pass without real time.
+    const clock = createManualClock();
+    harness = await startHarness({ rateLimitPerMinute: 120, now: clock.date }, { clock });
     await createTabulations(harness, 20);
     expect(harness.events.some((event) => event.type === 'rate-limited')).toBe(true);
     const notice = harness.sandbox.audit().lastRetryAfter;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProviderEvent } from '../../../providers/contract.js';
 import type { RequestLogEntry } from '../../../providers/sandbox/index.js';
+import { createManualClock } from '../../support/manual-clock.js';
 import { startHarness, type SandboxHarness } from './sandbox-support.js';
 
 let harness: SandboxHarness | undefined;
@@ -39,7 +40,13 @@ function findEarlySends(timeline: readonly TimedEvent[]): TimedEvent[] {
 describe('ConectaProvider against a rate-limited sandbox', () => {
   it('paces itself after the first 429: every write lands, later 429s are rare, none before Retry-After', async () => {
     const timeline: TimedEvent[] = [];
-    harness = await startHarness({ rateLimitPerMinute: 300, latencyMs: 20, requestLogSize: 10_000 }, { onEvent: (event) => timeline.push({ at: performance.now(), event }) });
+    // One manual clock for the sandbox's rate limit and the client's pacing and waits: the
+    // Retry-After seconds pass without real time.
+    const clock = createManualClock();
+    harness = await startHarness(
+      { rateLimitPerMinute: 300, latencyMs: 20, requestLogSize: 10_000, now: clock.date },
+      { clock, onEvent: (event) => timeline.push({ at: clock.now(), event }) },
+    );
     const count = 40;
     await Promise.all(Array.from({ length: count }, (_, index) => harness!.provider.create('tabulation', { name: `T${String(index).padStart(3, '0')}` })));
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import { startSandbox } from '../../../providers/sandbox/index.js';
+import { createManualClock } from '../../support/manual-clock.js';
 import { call, start, tempDir } from './support.js';
 
 test('delays API requests by latencyMs but not admin endpoints', async () => {
@@ -67,16 +68,20 @@ test('answers 429 with an integer Retry-After when the token bucket is empty', a
 });
 
 test('counts a retry sent before Retry-After elapsed, and not one sent after', async () => {
-  const sandbox = await start({ rateLimitPerMinute: 60 });
+  const clock = createManualClock();
+  const sandbox = await start({ rateLimitPerMinute: 60, now: clock.date });
   await call(sandbox, 'GET', '/tabulations');
   await call(sandbox, 'GET', '/tabulations');
   await call(sandbox, 'GET', '/tabulations');
   expect(sandbox.audit().earlyRetries).toBe(1);
   const until = sandbox.audit().lastRetryAfter?.until ?? 0;
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now()) + 50));
+  expect(until - clock.now()).toBe(1000);
+  clock.advance(999);
+  expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(429);
+  clock.advance(1001);
   expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(200);
   const audit = sandbox.audit();
-  expect(audit.earlyRetries).toBe(1);
+  expect(audit.earlyRetries).toBe(2);
   expect(audit.requestLog.at(-1)).not.toHaveProperty('early');
 });
 

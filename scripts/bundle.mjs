@@ -4,8 +4,6 @@
 //   dist/bundle/conecta.js      oclif's `execute` and COMMANDS (oclif's "explicit" command
 //                               discovery, package.json → oclif.commands); services, the provider
 //                               and the sandbox stay in chunks loaded on demand (code splitting).
-//   dist/bundle/yaml-worker.js  the YAML parsing worker (cli/io/yaml-compose-pool.ts finds it
-//                               beside the chunk that starts it).
 //
 // The bundle replaces cli/io/schema-validators.ts with ajv's standalone code generated here from
 // the same definitions, so that no schema is compiled when the CLI starts. Everything written
@@ -60,7 +58,7 @@ const virtualModules = {
 
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { conecta: 'commands:entry', 'yaml-worker': join(root, 'cli', 'io', 'yaml-worker.ts') },
+  entryPoints: { conecta: 'commands:entry' },
   plugins: [virtualModules],
   bundle: true,
   splitting: true,

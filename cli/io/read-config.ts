@@ -1,5 +1,5 @@
 /**
- * Loads a config: finds and reads the YAML files, composes them (safely, in parallel when large),
+ * Loads a config: finds and reads the YAML files, composes them safely (yaml-compose.ts),
  * checks the version and the schema, interpolates `${env:NAME}`/`${var:NAME}`, resolves the
  * desired state and runs the semantic checks. User mistakes never throw: they come back as
  * located diagnostics with a code frame.
@@ -14,7 +14,7 @@ import type { DesiredState, JsonValue, Spec } from '../core/model/resource.js';
 import { readConfigSources } from './config-files.js';
 import { locateDiagnostics } from './config-locate.js';
 import { prepareSchemaValidator, validateSchema } from './schema-validator.js';
-import { composeYamlFiles } from './yaml-compose-pool.js';
+import { composeYaml } from './yaml-compose.js';
 
 export interface LoadConfigOptions {
   /** For `${env:NAME}`. */
@@ -40,9 +40,8 @@ export interface LoadedConfig {
 export async function loadConfig(paths: string[], options: LoadConfigOptions): Promise<LoadedConfig> {
   const diagnostics: Diagnostic[] = [];
   const sources = await readConfigSources(paths, diagnostics);
-  const composing = composeYamlFiles(sources);
+  const composed = sources.map((source) => composeYaml(source.text, source.file));
   prepareSchemaValidator();
-  const composed = await composing;
   const parsed: ParsedConfigFile[] = [];
   const envValuesByResult = new Map<string, string[]>();
   sources.forEach((source, index) => {

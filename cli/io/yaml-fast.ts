@@ -13,16 +13,16 @@
  */
 
 import { appendPointer } from '../core/json-pointer.js';
+import { FORBIDDEN_KEYS, isRecordedPosition } from './yaml-limits.js';
 
 export interface ScannedYaml {
   value: unknown;
-  /** 1-based line and column of the nodes at depth ≤ 2, and `/wordFilters/list/index`. */
+  /** 1-based line and column of the nodes that yaml-limits.ts says to record. */
   positions: Record<string, [number, number]>;
 }
 
 class Bail extends Error {}
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Characters that cannot start a plain scalar (c-indicator), except `-`, `?`, `:` handled apart. */
 const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`']);
 const MAX_KEY_LENGTH = 1000;
@@ -172,7 +172,7 @@ class Scanner {
   }
 
   private record(pointer: string, depth: number, offset: number): void {
-    if (depth <= 2 || (depth === 3 && pointer.startsWith('/wordFilters/'))) this.positions[pointer] = [this.line + 1, offset - this.start + 1];
+    if (isRecordedPosition(pointer, depth)) this.positions[pointer] = [this.line + 1, offset - this.start + 1];
   }
 
   // -------------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ describe('conecta validate', () => {
     expect(JSON.parse(result.stdout)).toEqual({ valid: true, diagnostics: [], environments: [{ name: 'default', valid: true, counts: { tabulations: 1, teams: 1, agents: 1 } }] });
   });
 
-  it('composes large configs in worker threads with the same positions', async () => {
+  it('composes large configs with exact positions', async () => {
     const agents = (prefix: string) => Array.from({ length: 3000 }, (_, index) => `  - email: ${prefix}.${index}@acme.com.br\n    name: "Agente ${index} com um nome comprido o bastante"\n    teams: [SAC]\n`).join('');
     await writeFile(join(directory, 'a.yaml'), `version: 1\nteams:\n  - name: SAC\nagents:\n${agents('a')}`);
     await writeFile(join(directory, 'b.yaml'), `version: 1\nagents:\n${agents('b')}  - email: x@acme.com.br\n    name: X\n    teams: [SCA]\n`);

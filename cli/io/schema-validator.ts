@@ -11,7 +11,7 @@ import { suggestClosest } from '../core/config/suggest.js';
 import { getValidator } from './schema-validators.js';
 import { appendPointer, parsePointer } from '../core/json-pointer.js';
 
-/** Compiles the schema now (the loader does it while worker threads parse). */
+/** Compiles the schema now, before the first file is checked. */
 export function prepareSchemaValidator(): void {
   getValidator('config');
 }

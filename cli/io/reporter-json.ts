@@ -10,6 +10,7 @@ import { createStyle } from '../core/render/style.js';
 import type { ApplyOutcome } from '../services/apply.js';
 import type { ValidateResult } from '../services/validate.js';
 import { formatProviderEvent, type CommandResult, type Mask, type Reporter, type ReporterStreams } from './reporter.js';
+import { neutralizeControlChars } from '../core/render/escape.js';
 
 export interface JsonReporterOptions extends ReporterStreams {
   /** Show one line per HTTP request on stderr. */
@@ -30,7 +31,7 @@ export interface ApplyJson {
 
 export function createJsonReporter(options: JsonReporterOptions): Reporter {
   const plain = createStyle(false);
-  const note = (text: string) => options.stderr.write(`${options.mask(text)}\n`);
+  const note = (text: string) => options.stderr.write(`${options.mask(neutralizeControlChars(text))}\n`);
   const print = (value: unknown) => options.stdout.write(`${options.mask(JSON.stringify(value, null, 2))}\n`);
   return {
     emit(event) {

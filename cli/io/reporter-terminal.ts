@@ -11,6 +11,7 @@ import { renderDiagnostics } from '../core/render/diagnostics.js';
 import { renderDoctorReport } from '../core/render/doctor-report.js';
 import { renderPlanMarkdown } from '../core/render/plan-markdown.js';
 import { renderPlanText } from '../core/render/plan-text.js';
+import { neutralizeControlChars, neutralizeDeep } from '../core/render/escape.js';
 import type { Style } from '../core/render/style.js';
 import type { InitResult } from '../services/init.js';
 import type { KindCount, ValidateResult } from '../services/validate.js';
@@ -40,7 +41,10 @@ export function createTerminalReporter(options: TerminalReporterOptions): Report
     else options.stderr.write(`${mask(text)}\n`);
   };
 
-  const emit = (event: ReporterEvent): void => {
+  // Names and texts come from the config and the tenant: their control characters are made
+  // visible before the style adds its own colours.
+  const emit = (unsafe: ReporterEvent): void => {
+    const event = neutralizeDeep(unsafe);
     switch (event.type) {
       case 'notice':
         return err(event.text);
@@ -73,7 +77,8 @@ export function createTerminalReporter(options: TerminalReporterOptions): Report
     }
   };
 
-  const result = (result: CommandResult): void => {
+  const result = (unsafe: CommandResult): void => {
+    const result = neutralizeDeep(unsafe);
     switch (result.command) {
       case 'plan':
         return void out(result.format === 'markdown' ? renderPlanMarkdown(result.plan) : renderPlanText(result.plan, style));
@@ -111,16 +116,17 @@ export function createTerminalReporter(options: TerminalReporterOptions): Report
       progress?.stop();
       progress = undefined;
       const write = (text: string) => options.stderr.write(`${mask(text)}\n`);
+      const safe = (text: string) => neutralizeControlChars(text);
       if (error instanceof ConfigError) {
-        options.stderr.write(mask(renderDiagnostics(error.diagnostics, style)));
+        options.stderr.write(mask(renderDiagnostics(neutralizeDeep(error.diagnostics), style)));
       } else if (error instanceof ConectaError) {
-        write(`${style.red('Error')} ${style.dim(`[${error.code}]`)} ${error.message}`);
-        if (error.hint) write(`${style.cyan('hint:')} ${error.hint}`);
+        write(`${style.red('Error')} ${style.dim(`[${error.code}]`)} ${safe(error.message)}`);
+        if (error.hint) write(`${style.cyan('hint:')} ${safe(error.hint)}`);
       } else {
-        write(`${style.red('Unexpected error:')} ${error.message}`);
-        write(isVerbose ? error.stack ?? '' : `${style.cyan('hint:')} run again with --verbose for details, and report it with the output.`);
+        write(`${style.red('Unexpected error:')} ${safe(error.message)}`);
+        write(isVerbose ? safe(error.stack ?? '') : `${style.cyan('hint:')} run again with --verbose for details, and report it with the output.`);
       }
-      if (isVerbose && error instanceof ConectaError && error.stack) write(error.stack);
+      if (isVerbose && error instanceof ConectaError && error.stack) write(safe(error.stack));
     },
   };
 }

@@ -66,6 +66,7 @@ const TYPE_WORDS: Record<string, string> = {
 
 const PATTERN_WORDS: [RegExp, string, string][] = [
   [/^\^\\S\(\.\*\\S\)\?\$$/, 'must not be empty nor start or end with spaces', 'Remove the spaces around the value.'],
+  [/^\^\[\^\\s\\p\{Cc\}/, 'must not be empty, start or end with spaces, or hold control characters (escape codes, line breaks, bidi overrides)', 'Remove the spaces around the value and any invisible control character (retype the name).'],
   [/^\^\[\^\\s@\]\+@\[\^\\s@\]\+\$$/, 'must be an e-mail address', 'Write it as `name@example.com`.'],
   [/^\^\(\[01\]\\d\|2\[0-3\]\):\[0-5\]\\d\$$/, 'must be a time `HH:MM` between 00:00 and 23:59', 'Quote it and use two digits for hours and minutes, such as "08:00".'],
   [/^\^\(0\[1-9\]\|1\[0-2\]\)-/, 'must be a date `MM-DD`', 'Month first, two digits each, such as "12-25".'],

@@ -111,7 +111,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome. Unique among user groups. The built-in group `Administrador` always exists and is never deleted."
         },
         "renamedFrom": {
@@ -214,7 +214,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome."
         },
         "userGroup": {
@@ -275,7 +275,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome. Unique among tabulations."
         },
         "renamedFrom": {
@@ -303,7 +303,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Título/Descrição. Unique among predefined messages; teams refer to it by this name."
         },
         "renamedFrom": {
@@ -405,7 +405,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome. Unique among teams."
         },
         "renamedFrom": {
@@ -577,7 +577,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome."
         },
         "recoveryEmail": {
@@ -728,7 +728,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Feriado: the holiday's name."
         }
       }
@@ -753,7 +753,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Descrição."
         },
         "from": {
@@ -786,7 +786,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome. Unique among schedule groups."
         },
         "renamedFrom": {
@@ -874,7 +874,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome. Unique among pauses."
         },
         "renamedFrom": {
@@ -948,7 +948,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome. Unique among flows."
         },
         "renamedFrom": {

@@ -8,6 +8,7 @@ import { renderFlowChangeMermaid } from '../flows/mermaid.js';
 import { getKindInfo } from '../kinds/registry.js';
 import type { Kind } from '../model/resource.js';
 import type { MaskedPlan } from '../plan/mask-plan.js';
+import { chooseFence, escapeHtml, escapeMarkdownInline, formatInlineCode, neutralizeControlChars } from './escape.js';
 import type { Change } from '../plan/types.js';
 import { buildPlanView, NO_CHANGES_MESSAGE, type ChangeView, type PlanView, type ViewLine } from './plan-view.js';
 
@@ -73,7 +74,7 @@ export function renderPlanMarkdown(masked: MaskedPlan, options: MarkdownOptions 
 }
 
 function renderHead(view: PlanView): string {
-  const lines = [`### Conecta plan for ${escapeMarkdown(view.targetLabel)}`, ''];
+  const lines = [`### Conecta plan for ${escapeMarkdownInline(view.targetLabel)}`, ''];
   if (view.isEmpty) lines.push(`**${NO_CHANGES_MESSAGE}**`, '');
   else lines.push(`**${view.summaryLine}**`, '');
   if (view.counts.length > 0) {
@@ -93,14 +94,14 @@ function renderCallout(view: PlanView): string | undefined {
   const lines = ['> [!WARNING]'];
   if (view.safety.isUnsafe) {
     lines.push('> **Unsafe plan: apply refuses it without `--force`.**');
-    for (const reason of view.safety.reasons) lines.push(`> - ${escapeMarkdown(reason)}`);
+    for (const reason of view.safety.reasons) lines.push(`> - ${escapeMarkdownInline(reason)}`);
   }
   if (deletes.length > 0) {
     if (view.safety.isUnsafe) lines.push('>');
     lines.push(`> **${deletes.length} ${deletes.length === 1 ? 'object' : 'objects'} will be deleted:**`);
     for (const change of deletes.slice(0, CALLOUT_ITEMS)) {
       const reasons = change.lines.filter((line) => line.symbol === '!').map((line) => line.text);
-      lines.push(`> - ${inlineCode(change.id)}${reasons.length > 0 ? `: ${escapeMarkdown(reasons.join('; '))}` : ''}`);
+      lines.push(`> - ${formatInlineCode(change.id)}${reasons.length > 0 ? `: ${escapeMarkdownInline(reasons.join('; '))}` : ''}`);
     }
     if (deletes.length > CALLOUT_ITEMS) lines.push(`> - and ${deletes.length - CALLOUT_ITEMS} more (see the sections below)`);
   }
@@ -108,7 +109,7 @@ function renderCallout(view: PlanView): string | undefined {
 }
 
 function renderChangeBlock(view: ChangeView, change: Change): string {
-  const body = [`# ${view.header}`, ...view.lines.map(renderLine)].join('\n');
+  const body = neutralizeControlChars([`# ${view.header}`, ...view.lines.map(renderLine)].join('\n'));
   const fence = chooseFence(body);
   const diagram = change.kind === 'flow' ? renderFlowDiagram(change) : undefined;
   const mermaid = diagram ? `${chooseFence(diagram)}mermaid\n${diagram}\n${chooseFence(diagram)}\n\n` : '';
@@ -130,7 +131,7 @@ function renderLine(line: ViewLine): string {
 function renderUnmanaged(view: PlanView): string | undefined {
   const count = view.unmanaged.length;
   if (count === 0) return undefined;
-  const items = view.unmanaged.slice(0, UNMANAGED_ITEMS).map((address) => `- ${inlineCode(address)}`);
+  const items = view.unmanaged.slice(0, UNMANAGED_ITEMS).map((address) => `- ${formatInlineCode(address)}`);
   if (count > UNMANAGED_ITEMS) items.push(`- and ${count - UNMANAGED_ITEMS} more (\`conecta plan --json\` lists them all)`);
   return `<details>\n<summary>Not managed (kept): ${count} ${count === 1 ? 'object' : 'objects'}</summary>\n\n${items.join('\n')}\n\n</details>\n`;
 }
@@ -138,7 +139,7 @@ function renderUnmanaged(view: PlanView): string | undefined {
 function renderWarnings(view: PlanView): string | undefined {
   const lines = [...view.warnings, ...view.unsupported.map((line) => `not supported by this tenant (left out): ${line}`)];
   if (lines.length === 0) return undefined;
-  const items = lines.slice(0, WARNING_ITEMS).map((warning) => `- ${escapeMarkdown(warning)}`);
+  const items = lines.slice(0, WARNING_ITEMS).map((warning) => `- ${escapeMarkdownInline(warning)}`);
   if (lines.length > WARNING_ITEMS) items.push(`- and ${lines.length - WARNING_ITEMS} more`);
   return `**Warnings**\n\n${items.join('\n')}\n`;
 }
@@ -168,25 +169,6 @@ function describeCounts(changes: readonly ChangeView[]): string {
     .filter(([, value]) => value !== 0)
     .map(([action, value]) => `${value} to ${action}`)
     .join(', ') || 'reference steps';
-}
-
-function chooseFence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  return '`'.repeat(longest + 1);
-}
-
-function inlineCode(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return longest > 0 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeMarkdown(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1');
 }
 
 function capitalize(text: string): string {

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- the tests look for control characters in outputs */
 /**
  * Issue 13.5: names and texts from the config or from a hostile tenant cannot escape into the
  * pull-request comment (Markdown plan) or the terminal.

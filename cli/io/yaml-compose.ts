@@ -55,6 +55,10 @@ export function composeWithParser(source: string, file: string): ComposedFile {
   // The composer recurses per level: refuse absurd nesting before it runs.
   const deep = tokens.map((token) => findTooDeep(token, 0)).find((offset) => offset !== undefined);
   if (deep !== undefined) return { value: undefined, diagnostics: [tooDeep(context, deep)], positions: {} };
+  // Every tag is refused, known ones included: `!!binary` would become a Buffer, `!!timestamp` a
+  // Date, `!!set` a map of nulls, silently.
+  const tags = tokens.flatMap(findTags);
+  if (tags.length > 0) return { value: undefined, diagnostics: tags.map((tag) => describeTag(context, tag)), positions: {} };
   const documents = Array.from(new Composer({ strict: true, uniqueKeys: false, merge: false, prettyErrors: false }).compose(tokens));
   if (documents.length > 1) {
     const second = documents[1] as Document;
@@ -63,7 +67,10 @@ export function composeWithParser(source: string, file: string): ComposedFile {
   const document = documents[0];
   if (!document) return { value: null, diagnostics: [], positions: {} };
   const problems = [...document.errors, ...document.warnings];
-  if (problems.length > 0) return { value: undefined, diagnostics: problems.map((problem) => describeSyntaxProblem(context, problem.code, problem.message, problem.pos[0])), positions: {} };
+  if (problems.length > 0) {
+    const unterminated = tokens.flatMap(findUnterminatedQuotes)[0];
+    return { value: undefined, diagnostics: problems.map((problem) => describeSyntaxProblem(context, problem.code, problem.message, problem.pos[0], unterminated)), positions: {} };
+  }
   const diagnostics = dropDuplicateKeys(document, context);
   let value: unknown;
   try {
@@ -88,12 +95,71 @@ function forbiddenKey(context: Context, offset: number, key: string): Diagnostic
   return located(context, offset, 'CONFIG_FORBIDDEN_KEY', `The key \`${key}\` is not allowed.`, 'Keys named __proto__, constructor or prototype are refused for safety; rename or remove it.');
 }
 
-function describeSyntaxProblem(context: Context, yamlCode: string, yamlMessage: string, offset: number): Diagnostic {
+function describeSyntaxProblem(context: Context, yamlCode: string, yamlMessage: string, offset: number, unterminated?: CST.SourceToken | CST.FlowScalar): Diagnostic {
+  if (unterminated && /closing .?quote/i.test(yamlMessage)) return describeUnterminatedQuote(context, unterminated, offset);
   const code = SYNTAX_CODES[yamlCode] ?? 'CONFIG_YAML_SYNTAX';
   const message = yamlMessage.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
   const hint = code === 'CONFIG_YAML_TAG' ? 'Tags (`!name`, `!!type`) are not supported; write a plain value, and `${env:NAME}` for values from the environment.' : code === 'CONFIG_YAML_DUPLICATE_KEY' ? 'Keep one of them; YAML keys must be unique.' : 'Fix the YAML syntax at this place.';
   const text = code === 'CONFIG_YAML_TAG' ? `Tags are not allowed: ${message.replace(/^Unresolved tag: /, '')}.` : code === 'CONFIG_YAML_DUPLICATE_KEY' ? 'A key appears twice in the same map.' : `${message.replace(/\.$/, '')}.`;
   return located(context, offset, code, text, hint);
+}
+
+/**
+ * An unterminated quote is reported where it opened (the parser only notices at the end of the
+ * file, or of the flow collection); the parser's own position is kept as a second place.
+ */
+function describeUnterminatedQuote(context: Context, token: CST.SourceToken | CST.FlowScalar, parserOffset: number): Diagnostic {
+  const quote = token.type === 'double-quoted-scalar' ? '"' : "'";
+  const diagnostic = located(context, token.offset, 'CONFIG_YAML_SYNTAX', `This ${quote === '"' ? 'double' : 'single'} quote (${quote}) is never closed: the value runs on to the end of the file.`, `Close the quote on this line (${quote}…${quote}); in a ${quote === '"' ? 'double-quoted value write \\" for a quote' : "single-quoted value write '' for a quote"}.`);
+  const [line, column] = context.lines.locate(parserOffset);
+  return { ...diagnostic, related: [{ message: 'where the YAML parser gave up', file: context.file, line, column }] };
+}
+
+/** Every tag (`!x`, `!!type`, `!<…>`) in a CST token, with its offset. */
+function findTags(token: unknown): CST.SourceToken[] {
+  const found: CST.SourceToken[] = [];
+  const pending: unknown[] = [token];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (Array.isArray(item)) pending.push(...item);
+    else if (item !== null && typeof item === 'object') {
+      const record = item as Record<string, unknown>;
+      if (record.type === 'tag' && typeof record.offset === 'number') found.push(record as unknown as CST.SourceToken);
+      else for (const value of Object.values(record)) if (value !== null && typeof value === 'object') pending.push(value);
+    }
+  }
+  return found.sort((left, right) => left.offset - right.offset);
+}
+
+function describeTag(context: Context, tag: CST.SourceToken): Diagnostic {
+  return located(context, tag.offset, 'CONFIG_YAML_TAG', `Tags are not allowed: ${tag.source}.`, 'Tags (`!name`, `!!type`) are not supported; write a plain value, and `${env:NAME}` for values from the environment.');
+}
+
+/** Quoted scalars whose closing quote is missing. */
+function findUnterminatedQuotes(token: unknown): (CST.FlowScalar)[] {
+  const found: CST.FlowScalar[] = [];
+  const pending: unknown[] = [token];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (Array.isArray(item)) pending.push(...item);
+    else if (item !== null && typeof item === 'object') {
+      const record = item as Record<string, unknown>;
+      if ((record.type === 'double-quoted-scalar' || record.type === 'single-quoted-scalar') && typeof record.source === 'string' && !isQuoteClosed(record.source)) found.push(record as unknown as CST.FlowScalar);
+      for (const value of Object.values(record)) if (value !== null && typeof value === 'object') pending.push(value);
+    }
+  }
+  return found.sort((left, right) => left.offset - right.offset);
+}
+
+function isQuoteClosed(source: string): boolean {
+  const quote = source[0];
+  for (let index = 1; index < source.length; index += 1) {
+    const char = source[index];
+    if (quote === '"' && char === '\\') index += 1;
+    else if (quote === "'" && char === "'" && source[index + 1] === "'") index += 1;
+    else if (char === quote) return index === source.length - 1 || source.slice(index + 1).trim() === '';
+  }
+  return false;
 }
 
 /** The offset of the first collection nested deeper than MAX_DEPTH, if any. */

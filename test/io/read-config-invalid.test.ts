@@ -6,7 +6,8 @@ const corpus = join(import.meta.dirname, '..', 'fixtures', 'invalid');
 
 /** One fixture per error class: the code, and the file, line and column it points at. */
 const cases: [fixture: string, code: string, file: string, line: number, column: number][] = [
-  ['yaml-syntax.yaml', 'CONFIG_YAML_SYNTAX', 'yaml-syntax.yaml', 5, 1],
+  // An unterminated quote points where it opened (the parser's end-of-file position is the related place).
+  ['yaml-syntax.yaml', 'CONFIG_YAML_SYNTAX', 'yaml-syntax.yaml', 4, 21],
   ['yaml-duplicate-key.yaml', 'CONFIG_YAML_DUPLICATE_KEY', 'yaml-duplicate-key.yaml', 4, 5],
   ['yaml-tag.yaml', 'CONFIG_YAML_TAG', 'yaml-tag.yaml', 3, 11],
   ['yaml-custom-tag.yaml', 'CONFIG_YAML_TAG', 'yaml-custom-tag.yaml', 3, 11],

@@ -31,7 +31,8 @@ export interface LoadedConfig {
   files: string[];
   /**
    * The values to mask in everything the run prints or writes: every sensitive field's value,
-   * literal or interpolated, and the `${env:}` values it was made from.
+   * literal or interpolated, the `${env:}` values it was made from, and the values of variables
+   * named like secrets (`CONECTA_SECRET_…`, `…_TOKEN`) wherever they are used.
    */
   secrets: string[];
 }
@@ -44,6 +45,7 @@ export async function loadConfig(paths: string[], options: LoadConfigOptions): P
   prepareSchemaValidator();
   const parsed: ParsedConfigFile[] = [];
   const envValuesByResult = new Map<string, string[]>();
+  const secretEnvValues: string[] = [];
   sources.forEach((source, index) => {
     const file = composed[index];
     if (!file) return;
@@ -55,12 +57,13 @@ export async function loadConfig(paths: string[], options: LoadConfigOptions): P
     const interpolation = interpolateDocument(file.value, source.file, options);
     diagnostics.push(...interpolation.diagnostics);
     for (const [result, values] of interpolation.envValuesByResult) envValuesByResult.set(result, values);
+    secretEnvValues.push(...interpolation.secretEnvValues);
     diagnostics.push(...validateSchema(source.file, file.value));
     parsed.push({ file: source.file, value: file.value, positions: file.positions });
   });
   const resolved = resolveDesiredState(parsed);
   diagnostics.push(...resolved.diagnostics, ...validateDesiredState(resolved.state));
-  const secrets = collectSensitiveValues(resolved.state, envValuesByResult, diagnostics);
+  const secrets = [...new Set([...collectSensitiveValues(resolved.state, envValuesByResult, diagnostics), ...secretEnvValues])];
   const files = sources.map((source) => source.file);
   const located = locateDiagnostics(diagnostics, new Map(sources.map((source) => [source.file, source.text])));
   return { state: resolved.state, diagnostics: sortDiagnostics(located, files), files, secrets };

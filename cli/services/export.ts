@@ -58,7 +58,9 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
       schemaRef: locateSchema(outDir),
     });
     await mkdir(outDir, { recursive: true });
-    for (const file of output.files) await writeFileAtomically(join(outDir, ...file.path.split('/')), file.text);
+    // Sensitive values are placeholders already; a known secret found anywhere else (a token pasted
+    // into a description) is masked rather than written.
+    for (const file of output.files) await writeFileAtomically(join(outDir, ...file.path.split('/')), options.redactor.mask(file.text));
     return {
       outDir: options.outDir,
       target: { url: description.url, isSandbox: description.isSandbox },

@@ -127,3 +127,14 @@ describe('loadConfig', () => {
     expect(diagnostics).toMatchObject([{ code: 'CONFIG_UNKNOWN_REFERENCE', line: 12005, column: 13, hint: 'Did you mean `SAC`?' }]);
   });
 });
+
+describe('secrets in non-sensitive fields', () => {
+  it('returns the values of variables named like secrets, such as an exported URL query token, to be masked', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'conecta-url-secret-'));
+    const file = join(directory, 'flows.yaml');
+    await writeFile(file, 'version: 1\nflows:\n  - name: F\n    start: api\n    blocks:\n      api: {type: http, url: "https://x.example/a?token=${env:CONECTA_SECRET_F_API_TOKEN}&who=${env:WHO}", success: fim, error: fim}\n      fim: {type: end}\n');
+    const { secrets, diagnostics } = await loadConfig([file], { env: { CONECTA_SECRET_F_API_TOKEN: 'url-tok-123', WHO: 'ana' } });
+    expect(diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    expect(secrets).toEqual(['url-tok-123']);
+  });
+});

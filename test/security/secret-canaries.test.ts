@@ -27,6 +27,7 @@ const CANARIES = {
   initialPassword: `CANARY-İNIT"\\/+%-${suffix}`,
   header: `CANARY-HDR-ç"\\/+%-${suffix}`,
   literal: `CANARY-LIT-ñ"\\/+%-${suffix}`,
+  urlToken: `CANARY-URL-ã"\\/+%-${suffix}`,
 };
 
 /** A value as a YAML double-quoted scalar. */
@@ -52,7 +53,7 @@ flows:
       consulta:
         type: http
         method: POST
-        url: https://api.example.com/pedidos
+        url: "https://api.example.com/pedidos?page=1&token=\${env:PEDIDOS_URL_TOKEN}"
         headers:
           Authorization: "Bearer \${env:PEDIDOS_API_TOKEN}"
           X-Api-Key: "\${env:PEDIDOS_API_TOKEN}"
@@ -65,7 +66,7 @@ flows:
         team: SAC
 `;
 
-const CONFIG_ENV = { ADMIN_INITIAL_PASSWORD: CANARIES.initialPassword, PEDIDOS_API_TOKEN: CANARIES.header };
+const CONFIG_ENV = { ADMIN_INITIAL_PASSWORD: CANARIES.initialPassword, PEDIDOS_API_TOKEN: CANARIES.header, PEDIDOS_URL_TOKEN: CANARIES.urlToken };
 
 /** Forwards everything to `target` except writes of administrators and flows: those get a 422 echoing the request. */
 async function startEchoingProxy(target: string, echoesLogin = false): Promise<string> {

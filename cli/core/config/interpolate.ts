@@ -17,13 +17,20 @@ export interface InterpolationResult {
   diagnostics: Diagnostic[];
   /** The environment values substituted into each string that has `${env:}`, by the string they produced. */
   envValuesByResult: Map<string, string[]>;
+  /**
+   * Values of variables named like secrets (`…SECRET…`, `…TOKEN…`, `…PASSWORD…`, `…API_KEY…`), wherever
+   * they are used: a URL's `${env:CONECTA_SECRET_…}` query token is masked like a header.
+   */
+  secretEnvValues: string[];
 }
+
+const SECRET_VARIABLE_NAME = /SECRET|TOKEN|PASSW|API_?KEY|PRIVATE|CREDENTIAL/i;
 
 const PLACEHOLDER = /\$(\$)?\{([^}]*)\}/g;
 const REFERENCE = /^(env|var):([A-Za-z_][A-Za-z0-9_]*)$/;
 
 export function interpolateDocument(root: unknown, file: string, sources: InterpolationSources): InterpolationResult {
-  const result: InterpolationResult = { diagnostics: [], envValuesByResult: new Map() };
+  const result: InterpolationResult = { diagnostics: [], envValuesByResult: new Map(), secretEnvValues: [] };
   const visited = new Set<object>();
   const visit = (value: unknown, pointer: string): unknown => {
     if (typeof value === 'string') return value.includes('${') ? interpolateString(value, pointer) : value;
@@ -67,6 +74,7 @@ export function interpolateDocument(root: unknown, file: string, sources: Interp
           return match;
         }
         envValues.push(value);
+        if (SECRET_VARIABLE_NAME.test(name)) result.secretEnvValues.push(value);
         return value;
       }
       const value = sources.variables && Object.hasOwn(sources.variables, name) ? sources.variables[name] : undefined;

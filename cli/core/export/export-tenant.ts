@@ -42,6 +42,8 @@ export interface ExportedSecret {
   name: string;
   /** Where the value sits in the object, dotted (`blocks.consulta.headers.Authorization`). */
   path: string;
+  /** For a secret inside a URL: the part the placeholder stands for (`password`, `query token`). */
+  urlPart?: string;
 }
 
 export interface SkippedExport {
@@ -122,7 +124,7 @@ function renderKindFile(kind: Kind, shaped: ShapedResource[], input: ExportInput
     notes: secretNotes(secrets),
     key: configKey,
     value: shaped.map((resource) => resource.spec),
-    comments: secrets.map((secret) => ({ path: secret.path, text: SECRET_NOTE })),
+    comments: secretComments(secrets),
   });
   return { path: `${configKey}.yaml`, text, kind, count: shaped.length, secrets: listSecrets(shaped) };
 }
@@ -159,14 +161,20 @@ function renderFlowFiles(shaped: ShapedResource[], input: ExportInput): ExportFi
       notes: secretNotes(secrets),
       key: 'flows',
       value: [resource.spec],
-      comments: secrets.map((secret) => ({ path: secret.path, text: SECRET_NOTE })),
+      comments: secretComments(secrets),
     });
     return { path: `flows/${slug}.yaml`, text, kind: 'flow' as const, count: 1, secrets: listSecrets([resource]) };
   });
 }
 
 function listSecrets(shaped: ShapedResource[]): ExportedSecret[] {
-  return shaped.flatMap((resource) => resource.secrets.map((secret) => ({ envName: secret.envName, kind: resource.kind, name: resource.name, path: secret.path.join('.') })));
+  return shaped.flatMap((resource) => resource.secrets.map((secret) => ({ envName: secret.envName, kind: resource.kind, name: resource.name, path: secret.path.join('.'), ...(secret.urlPart === undefined ? {} : { urlPart: secret.urlPart }) })));
+}
+
+/** One note per value that holds a placeholder (a URL may hold several). */
+function secretComments(secrets: SecretPlaceholder[]): { path: SecretPlaceholder['path']; text: string }[] {
+  const seen = new Set<string>();
+  return secrets.filter((secret) => !seen.has(secret.path.join('\u0000')) && seen.add(secret.path.join('\u0000'))).map((secret) => ({ path: secret.path, text: SECRET_NOTE }));
 }
 
 function secretNotes(secrets: SecretPlaceholder[]): string[] {

@@ -17,6 +17,8 @@ export interface SecretPlaceholder {
   path: SpecPath;
   /** The environment variable the placeholder names, such as `CONECTA_SECRET_ATENDIMENTO_API_AUTHORIZATION`. */
   envName: string;
+  /** For a secret inside a URL: which part (`password`, `user`, `query token`); the placeholder replaces only it. */
+  urlPart?: string;
 }
 
 export interface ShapedSpec {
@@ -32,7 +34,7 @@ type JsonObject = { [key: string]: JsonValue };
  */
 export function shapeSpec(kind: Kind, live: Spec, resourceName: string, takenEnvNames: Set<string>): ShapedSpec {
   const spec = canonicalizeValues(kind, toComparableSpec(kind, structuredClone(live)));
-  const secrets = replaceSensitiveValues(kind, spec, resourceName, takenEnvNames);
+  const secrets = [...replaceSensitiveValues(kind, spec, resourceName, takenEnvNames), ...replaceUrlSecrets(kind, spec, resourceName, takenEnvNames)];
   omitDefaults(kind, spec, comparisonText(kind, spec), secrets);
   return { spec: orderKeys(kind, spec), secrets };
 }
@@ -92,6 +94,64 @@ function replaceSensitiveValues(kind: Kind, spec: Spec, resourceName: string, ta
     secrets.push({ path, envName });
   }
   return secrets;
+}
+
+/** Query parameters whose value is a credential (`?token=…`, `&api_key=…`, `&sig=…`). */
+const SECRET_QUERY_NAME = /^(access_?token|auth|authorization|bearer|code|jwt|key|pass|pwd|sid|sig|signature|session)$|token|secret|passw|api_?key|apikey|credential|private/i;
+/** A value that is a whole http(s) URL (a flow block's `url`, for example). */
+const WHOLE_URL = /^(https?:\/\/)([^/?#\s]*@)?([^\s]*)$/i;
+
+/**
+ * Credentials inside URLs (userinfo `user:password@`, secret query parameters) become
+ * `${env:…}` placeholders too, in place: the rest of the URL stays readable, and the config plans
+ * as "no change" once the variables hold the values (as written in the URL, percent-encoding included).
+ */
+function replaceUrlSecrets(kind: Kind, spec: Spec, resourceName: string, takenEnvNames: Set<string>): SecretPlaceholder[] {
+  const secrets: SecretPlaceholder[] = [];
+  const visits = collectVisits(kind, spec);
+  const nodes = new Map(visits.map((visit) => [pathText(visit.path), visit.node]));
+  for (const { path, node, value } of visits) {
+    if (typeof value !== 'string' || node['x-sensitive'] === true) continue;
+    const match = WHOLE_URL.exec(value);
+    if (!match) continue;
+    const [, scheme, userinfo = '', rest = ''] = match;
+    const placeholder = (part: string, word: string) => {
+      const envName = chooseEnvName(resourceName, [...path, word], nodes, takenEnvNames);
+      secrets.push({ path, envName, urlPart: part });
+      return `\${env:${envName}}`;
+    };
+    let shownUserinfo = userinfo;
+    if (userinfo !== '') {
+      const colon = userinfo.indexOf(':');
+      // `user:password@`: the password; a lone `token@` (GitHub-style) is the credential itself.
+      shownUserinfo = colon === -1 ? `${placeholder('user', 'user')}@` : `${userinfo.slice(0, colon)}:${placeholder('password', 'password')}@`;
+    }
+    const queryStart = rest.indexOf('?');
+    let shownRest = rest;
+    if (queryStart !== -1) {
+      const hashStart = rest.indexOf('#', queryStart);
+      const query = rest.slice(queryStart + 1, hashStart === -1 ? undefined : hashStart);
+      const parameters = query.split('&').map((parameter) => {
+        const equals = parameter.indexOf('=');
+        if (equals === -1) return parameter;
+        const name = parameter.slice(0, equals);
+        if (parameter.slice(equals + 1) === '' || !SECRET_QUERY_NAME.test(decodeQueryName(name))) return parameter;
+        return `${name}=${placeholder(`query ${decodeQueryName(name)}`, decodeQueryName(name))}`;
+      });
+      shownRest = `${rest.slice(0, queryStart + 1)}${parameters.join('&')}${hashStart === -1 ? '' : rest.slice(hashStart)}`;
+    }
+    const shown = `${scheme}${shownUserinfo}${shownRest}`;
+    if (shown !== value) setAt(spec, path, shown);
+  }
+  return secrets;
+}
+
+function decodeQueryName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }
 
 /**

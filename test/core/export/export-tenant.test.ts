@@ -219,3 +219,35 @@ function restoreSecrets(kind: Kind, spec: Spec, resources: LiveResource[]): { ki
   }
   return { kind, spec };
 }
+
+describe('exportTenant: secrets inside URLs', () => {
+  const url = 'https://bot:s3cr3t-pw@api.acme.com.br/v1/pedidos?page=2&access_token=tok-abc123&apiKey=k%2Fey&q=x#top';
+  const flow = () => live('flow', 'Consulta', { name: 'Consulta', start: 'api', blocks: {
+    api: { type: 'http', url, success: 'fim', error: 'fim' },
+    hook: { type: 'http', url: 'https://ghp_t0ken@hooks.acme.com.br/x', success: 'fim', error: 'fim' },
+    fim: { type: 'end' },
+  } });
+
+  it('replaces userinfo and secret query parameters with placeholders, and leaves the rest of the URL', () => {
+    const [file] = runExport(only(flow())).files;
+    for (const secret of ['s3cr3t-pw', 'tok-abc123', 'k%2Fey', 'ghp_t0ken']) expect(file!.text).not.toContain(secret);
+    expect(file!.text).toContain('https://bot:${env:CONECTA_SECRET_CONSULTA_API_PASSWORD}@api.acme.com.br/v1/pedidos?page=2&access_token=${env:CONECTA_SECRET_CONSULTA_API_ACCESS_TOKEN}&apiKey=${env:CONECTA_SECRET_CONSULTA_API_APIKEY}&q=x#top');
+    expect(file!.text).toContain('https://${env:CONECTA_SECRET_CONSULTA_HOOK_USER}@hooks.acme.com.br/x');
+    expect(file!.secrets.map((secret) => [secret.path, secret.urlPart])).toEqual([
+      ['blocks.api.url', 'password'], ['blocks.api.url', 'query access_token'], ['blocks.api.url', 'query apiKey'], ['blocks.hook.url', 'user'],
+    ]);
+  });
+
+  it('plans no change once the variables hold the values', async () => {
+    const { interpolateDocument } = await import('../../../cli/core/config/interpolate.js');
+    const [file] = runExport(only(flow())).files;
+    const document = parse(file!.text) as { flows: Spec[] };
+    interpolateDocument(document, 'flow.yaml', { env: {
+      CONECTA_SECRET_CONSULTA_API_PASSWORD: 's3cr3t-pw', CONECTA_SECRET_CONSULTA_API_ACCESS_TOKEN: 'tok-abc123',
+      CONECTA_SECRET_CONSULTA_API_APIKEY: 'k%2Fey', CONECTA_SECRET_CONSULTA_HOOK_USER: 'ghp_t0ken',
+    } });
+    const blocks = document.flows[0]!.blocks as Record<string, { url: string }>;
+    expect(blocks.api!.url).toBe(url);
+    expect(blocks.hook!.url).toBe('https://ghp_t0ken@hooks.acme.com.br/x');
+  });
+});

@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { builtCliPath } from '../support/built-cli.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -43,7 +44,8 @@ let packed: string[];
 let consumer: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'dist', 'cli', 'commands'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  // The tarball ships dist/: it must be built from the sources as they are.
+  builtCliPath();
   work = await mkdtemp(join(tmpdir(), 'conecta-pack-'));
   // The build already ran (npm test builds first), so the prepare script is not run again.
   const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root);

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateLayeredConfig } from '../../bench/layered-config.js';
 import { createStyle } from '../../cli/core/render/style.js';
-import type { Prompter } from '../../cli/io/prompter.js';
+import { createRefusingPrompter, type Prompter } from '../../cli/io/prompter.js';
 import { createTerminalReporter } from '../../cli/io/reporter-terminal.js';
 import { runApply, type ApplyOptions } from '../../cli/services/apply.js';
 import { startSandbox, type SandboxOptions } from '../../providers/sandbox/index.js';
@@ -86,6 +86,14 @@ describe('runApply against the sandbox', () => {
     const sandbox = await createSandbox();
     const cwd = createProject(generateLayeredConfig({ perLevel: 2 }));
     await expect(apply(sandbox, cwd, { isAutoApproved: false })).rejects.toMatchObject({ code: 'APPLY_NEEDS_APPROVAL', hint: expect.stringContaining('--auto-approve') });
+    expect(sandbox.audit().writes).toBe(0);
+  });
+
+  it('says why it cannot ask when the prompter refuses (apply --json), before any write', async () => {
+    const sandbox = await createSandbox();
+    const cwd = createProject(generateLayeredConfig({ perLevel: 1 }));
+    const prompter = createRefusingPrompter('apply --json cannot ask for approval.');
+    await expect(apply(sandbox, cwd, { isAutoApproved: false, prompter })).rejects.toMatchObject({ code: 'APPLY_NEEDS_APPROVAL', message: 'apply --json cannot ask for approval.' });
     expect(sandbox.audit().writes).toBe(0);
   });
 

@@ -1,7 +1,8 @@
 import type { ErrorCode } from './error-codes.js';
 
 /** A located problem in the user's config. Validation collects these before reporting. */
-export type Severity = 'error' | 'warning';
+/** `notice`: information that needs no action (a reference that plan checks against the tenant). */
+export type Severity = 'error' | 'warning' | 'notice';
 
 export interface Diagnostic {
   /** A stable code such as `CONFIG_UNKNOWN_KEY` or `SCHEMA_TYPE`. */

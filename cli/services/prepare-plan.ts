@@ -2,11 +2,14 @@
  * The steps plan and apply share: load and validate the config, open the provider, refresh the
  * live snapshot and build the plan. The caller owns `opened` and must close it.
  */
+import { readFile } from 'node:fs/promises';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
 import { allKinds } from '../core/kinds/registry.js';
 import type { DesiredState, LiveSnapshot } from '../core/model/resource.js';
 import { randomBytes } from 'node:crypto';
+import { locateDiagnostics } from '../io/config-locate.js';
+import { checkLiveReferences } from '../core/config/check-references.js';
 import { buildPlan } from '../core/plan/build-plan.js';
 import type { FingerprintKey } from '../core/plan/fingerprint.js';
 import type { Plan } from '../core/plan/types.js';
@@ -46,12 +49,15 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
   addCredentialVariables(redactor, target.env);
   const loaded = await loadLayeredConfig(target);
   for (const secret of loaded.secrets) redactor.add(secret);
-  // The loader runs the schema and the semantic checks (validateDesiredState).
-  const diagnostics = loaded.diagnostics;
+  // The loader runs the schema and the semantic checks (validateDesiredState). Notices are for
+  // validate ("plan checks these references in the tenant"): plan does that check below.
+  const diagnostics = loaded.diagnostics.filter((diagnostic) => diagnostic.severity !== 'notice');
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
   const opened = await openProvider({ env: target.env, cwd: options.cwd, redactor, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
   try {
     const snapshot = await readSnapshot(opened.provider, allKinds, opened.description.unsupported);
+    const unresolved = checkLiveReferences(loaded.state, snapshot);
+    if (unresolved.length > 0) throw new ConfigError(await locateInFiles(unresolved), 'The configuration refers to objects the tenant does not have.');
     const fingerprintKey: FingerprintKey = {
       salt: options.fingerprintSalt ?? randomBytes(16).toString('base64url'),
       credential: target.env.CONECTA_TOKEN?.trim() || target.env.CONECTA_PASSWORD || '',
@@ -66,4 +72,14 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
     await opened.close();
     throw error;
   }
+}
+
+/** Line, column and code frame for diagnostics found after loading (the files are read again). */
+async function locateInFiles(diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
+  const sources = new Map<string, string>();
+  for (const file of new Set(diagnostics.flatMap((diagnostic) => (diagnostic.file === undefined ? [] : [diagnostic.file])))) {
+    const source = await readFile(file, 'utf8').catch(() => undefined);
+    if (source !== undefined) sources.set(file, source);
+  }
+  return locateDiagnostics(diagnostics, sources);
 }

@@ -30,7 +30,7 @@ describe('conecta validate', () => {
   });
 
   it('lists every problem with its place and exits 1', async () => {
-    await writeFile(join(directory, 'config.yaml'), 'version: 1\npauses:\n  - name: Almoço\n    maxDurations: 1h\nteams:\n  - name: SAC\n    tabulations: [Nada]\n');
+    await writeFile(join(directory, 'config.yaml'), 'version: 1\npauses:\n  - name: Almoço\n    maxDurations: 1h\nteams:\n  - name: SAC\n    tabulations: [Nada]\ntabulations:\n  - name: Resolvido\n');
     const result = runCli('validate', directory);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${join(directory, 'config.yaml')}:4:5 error CONFIG_UNKNOWN_KEY Unknown key \`maxDurations\` in this pause.`);

@@ -26,6 +26,7 @@ export function resolveDesiredState(files: readonly ParsedConfigFile[]): Resolve
   const resources: DesiredResource[] = [];
   const diagnostics: Diagnostic[] = [];
   const prune: PrunePolicy = {};
+  const declaredKinds = new Set<Kind>();
   const pruneOrigins = new Map<Kind, SourceLocation>();
   for (const parsed of files) {
     if (!isRecord(parsed.value)) continue;
@@ -36,6 +37,7 @@ export function resolveDesiredState(files: readonly ParsedConfigFile[]): Resolve
     for (const [configKey, section] of Object.entries(parsed.value)) {
       const info = findKindByConfigKey(configKey);
       if (!info) continue;
+      declaredKinds.add(info.kind);
       if (info.kind === 'word-filter') {
         if (!isRecord(section)) continue;
         for (const list of WORD_FILTER_LISTS) {
@@ -65,7 +67,7 @@ export function resolveDesiredState(files: readonly ParsedConfigFile[]): Resolve
     }
     mergePrune(parsed.value.prune, locate('/prune'), prune, pruneOrigins, diagnostics);
   }
-  return { state: { resources, prune }, diagnostics };
+  return { state: { resources, prune, declaredKinds: allKinds.filter((kind) => declaredKinds.has(kind)) }, diagnostics };
 }
 
 function mergePrune(value: unknown, origin: SourceLocation, prune: PrunePolicy, origins: Map<Kind, SourceLocation>, diagnostics: Diagnostic[]): void {

@@ -55,6 +55,12 @@ export interface DesiredState {
   resources: DesiredResource[];
   /** Kinds whose live objects missing from the config are planned as deletes. */
   prune: PrunePolicy;
+  /**
+   * The kinds the config declares (its key, such as `teams:`, appears, even with an empty list).
+   * Only these are managed: references to other kinds are resolved against the tenant, and prune
+   * applies to declared kinds only. Absent: every kind is declared.
+   */
+  declaredKinds?: Kind[];
 }
 
 export interface UnsupportedKind {

@@ -3,6 +3,7 @@
  * by natural key (or `renamedFrom`), diffs them field by field, applies the deletion policy,
  * orders the steps by dependency, judges safety and fingerprints what it depends on.
  */
+import { listDeclaredKinds } from '../config/check-references.js';
 import { diffFields } from '../diff/diff-fields.js';
 import { diffFlowBlocks } from '../flows/diff-blocks.js';
 import { compareKinds, getKindInfo, toResourceKey } from '../kinds/registry.js';
@@ -45,12 +46,14 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
     .map((resource) => ({ resource, spec: normalizeSpec(resource.kind, resource.spec), identity: formatIdentity(resource.kind, resource.key) }));
   const liveByIdentity = new Map(liveEntries.map((entry) => [entry.identity, entry]));
   const { pairs, unmatched } = matchResources(desiredEntries, liveByIdentity);
+  const declared = listDeclaredKinds(desired);
 
   let liveReferrers: Map<string, Referrer<LiveEntry>[]> | undefined;
   const listLiveReferrers = () => (liveReferrers ??= indexReferrers(liveEntries, (entry) => ({ kind: entry.resource.kind, key: entry.resource.key, spec: entry.spec })));
   const decision = decideDeletions({
     unmatched,
-    isPruned: (kind) => options.prune === true || desired.prune[kind] === true,
+    // Prune applies to the kinds the config declares; the others are not managed (partial adoption).
+    isPruned: (kind) => declared.has(kind) && (options.prune === true || desired.prune[kind] === true),
     listDesiredReferences: () => new Set(desiredEntries.flatMap((entry) => listReferences(entry.resource.kind, entry.spec).map(identifyReference))),
     listLiveReferrers,
   });

@@ -1,4 +1,4 @@
-// The ten SZ.chat kinds the sandbox serves (plus inferred flows): route, wire fields (exact
+// The SZ.chat kinds the sandbox serves (plus inferred flows): route, wire fields (exact
 // JSON tags of raykavin/szchat-go, misspellings included), natural key, references, and the
 // shape of PUT replies.
 
@@ -9,11 +9,13 @@ import {
 
 export type KindName =
   | 'userGroup' | 'admin' | 'team' | 'agent' | 'tabulation' | 'predefinedMessage'
-  | 'timeGroup' | 'wordFilterAgent' | 'wordFilterContact' | 'pause' | 'flow';
+  | 'timeGroup' | 'wordFilterAgent' | 'wordFilterContact' | 'pause' | 'flow'
+  | 'contactGroup' | 'blockedNumber';
 
 export const KIND_NAMES: readonly KindName[] = [
   'userGroup', 'admin', 'team', 'agent', 'tabulation', 'predefinedMessage',
   'timeGroup', 'wordFilterAgent', 'wordFilterContact', 'pause', 'flow',
+  'contactGroup', 'blockedNumber',
 ];
 
 /** A reference from a stored record to another record, found at a dotted path. */
@@ -179,6 +181,7 @@ export const KINDS: Readonly<Record<KindName, KindDefinition>> = {
       ...idAt(r, 'transhipment', 'team'),
       ...idAt(r, 'timer_wait.redirect', 'team'),
       ...idsAt(r, 'restricted_team_for_transfer.teams', 'team'),
+      ...idsAt(r, 'contact_active_by_group.groups', 'contactGroup'),
       ...idAt(r, 'ending_flow.flow_id', 'flow'),
     ],
   },
@@ -244,6 +247,20 @@ export const KINDS: Readonly<Record<KindName, KindDefinition>> = {
     readOnly: [...COMMON_READ_ONLY, 'type'],
     serverFields: { type: 'contact' },
     keyField: 'word', keyNamespace: 'wordFilterContact', keyCaseInsensitive: true,
+  },
+  contactGroup: {
+    ...base,
+    name: 'contactGroup', label: 'contact group', route: '/contacts/groups',
+    fields: { nameGroup: required(str()), opt_in: json() },
+    readOnly: COMMON_READ_ONLY,
+    keyField: 'nameGroup', keyNamespace: 'contactGroup',
+  },
+  blockedNumber: {
+    ...base,
+    name: 'blockedNumber', label: 'blocked number', route: '/blockedNumbers',
+    fields: { number: required(str()) },
+    readOnly: COMMON_READ_ONLY,
+    keyField: 'number', keyNamespace: 'blockedNumber',
   },
   pause: {
     ...base,

@@ -4,6 +4,8 @@
 export type Kind =
   | 'tabulation'
   | 'predefined-message'
+  | 'contact-group'
+  | 'blocked-number'
   | 'schedule-group'
   | 'pause'
   | 'word-filter'
@@ -17,6 +19,8 @@ export type Kind =
 export const kindDeclarations = [
   { kind: 'tabulation', configKey: 'tabulations', definition: 'Tabulation', keyField: 'name', isKeyCaseInsensitive: false, plural: 'tabulations', uiLabel: 'Tabulações' },
   { kind: 'predefined-message', configKey: 'predefinedMessages', definition: 'PredefinedMessage', keyField: 'name', isKeyCaseInsensitive: false, plural: 'predefined messages', uiLabel: 'Mensagens Predefinidas' },
+  { kind: 'contact-group', configKey: 'contactGroups', definition: 'ContactGroup', keyField: 'name', isKeyCaseInsensitive: false, plural: 'contact groups', uiLabel: 'Grupo de Contatos' },
+  { kind: 'blocked-number', configKey: 'blockedNumbers', definition: 'BlockedNumber', keyField: 'number', isKeyCaseInsensitive: false, plural: 'blocked numbers', uiLabel: 'Números Bloqueados' },
   { kind: 'schedule-group', configKey: 'scheduleGroups', definition: 'ScheduleGroup', keyField: 'name', isKeyCaseInsensitive: false, plural: 'schedule groups', uiLabel: 'Grupo de Horários' },
   { kind: 'pause', configKey: 'pauses', definition: 'Pause', keyField: 'name', isKeyCaseInsensitive: false, plural: 'pauses', uiLabel: 'Pausas' },
   { kind: 'word-filter', configKey: 'wordFilters', definition: 'WordFilters', keyField: null, isKeyCaseInsensitive: true, plural: 'word filters', uiLabel: 'Filtro de Palavras' },
@@ -28,4 +32,4 @@ export const kindDeclarations = [
 ] as const;
 
 /** The YAML keys of the kinds in the order of the schema (and of the YAML reference). */
-export const kindConfigKeysInSchemaOrder = ['userGroups', 'administrators', 'tabulations', 'predefinedMessages', 'teams', 'agents', 'scheduleGroups', 'wordFilters', 'pauses', 'flows'] as const;
+export const kindConfigKeysInSchemaOrder = ['userGroups', 'administrators', 'tabulations', 'predefinedMessages', 'contactGroups', 'blockedNumbers', 'teams', 'agents', 'scheduleGroups', 'wordFilters', 'pauses', 'flows'] as const;

@@ -54,6 +54,20 @@ export const conectaSchema = {
         "$ref": "#/$defs/PredefinedMessage"
       }
     },
+    "contactGroups": {
+      "type": "array",
+      "description": "Grupo de Contatos: a named group of contacts, used to segment them and to restrict active contact by team. UI: Cadastro › Grupo de Contatos.",
+      "items": {
+        "$ref": "#/$defs/ContactGroup"
+      }
+    },
+    "blockedNumbers": {
+      "type": "array",
+      "description": "Números Bloqueados: phone numbers that cannot start new sessions. UI: Cadastro › Números Bloqueados.",
+      "items": {
+        "$ref": "#/$defs/BlockedNumber"
+      }
+    },
     "teams": {
       "type": "array",
       "description": "Equipes: A human-service queue such as SAC, Vendas or Financeiro. UI: Configurações › Equipes. Which agents belong to a team is set on the agents (`agents[].teams`).",
@@ -320,6 +334,53 @@ export const conectaSchema = {
         }
       }
     },
+    "ContactGroup": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "x-kind": "contact-group",
+      "x-key": "name",
+      "x-plural": "contact groups",
+      "x-ui-label": "Grupo de Contatos",
+      "x-order": 25,
+      "description": "A named group of contacts. UI: Cadastro › Grupo de Contatos. Teams can restrict active contact to groups (`teams[].contactActiveByGroup`).",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^\\S(.*\\S)?$",
+          "description": "Nome do grupo. Unique among contact groups."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        }
+      }
+    },
+    "BlockedNumber": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "number"
+      ],
+      "x-kind": "blocked-number",
+      "x-key": "number",
+      "x-plural": "blocked numbers",
+      "x-ui-label": "Números Bloqueados",
+      "x-order": 27,
+      "description": "A phone number that cannot start new sessions. UI: Cadastro › Números Bloqueados.",
+      "properties": {
+        "number": {
+          "type": "string",
+          "pattern": "^[1-9][0-9]{7,14}$",
+          "description": "Número: digits only, country code first and no `+`, spaces or dashes (E.164 without the plus, as the tenant stores contact numbers), such as `5511999990000`. Unique among blocked numbers."
+        }
+      }
+    },
     "TeamPermissions": {
       "type": "object",
       "additionalProperties": false,
@@ -510,6 +571,18 @@ export const conectaSchema = {
           "default": [],
           "x-set": true,
           "x-deferrable": true
+        },
+        "contactActiveByGroup": {
+          "type": "array",
+          "description": "Contato ativo apenas por grupo: agents of this team may start active contact only with contacts of these contact groups. Empty: with any contact.",
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "x-ref": "contact-group"
+          },
+          "uniqueItems": true,
+          "default": [],
+          "x-set": true
         },
         "tabulations": {
           "type": "array",
@@ -1555,6 +1628,14 @@ export const conectaSchema = {
         "predefinedMessages": {
           "type": "boolean",
           "description": "Delete live predefinedMessages missing from the config."
+        },
+        "contactGroups": {
+          "type": "boolean",
+          "description": "Delete live contactGroups missing from the config."
+        },
+        "blockedNumbers": {
+          "type": "boolean",
+          "description": "Delete live blockedNumbers missing from the config."
         },
         "teams": {
           "type": "boolean",

@@ -51,6 +51,14 @@ export interface ConectaConfig {
    */
   predefinedMessages?: PredefinedMessage[];
   /**
+   * Grupo de Contatos: a named group of contacts, used to segment them and to restrict active contact by team. UI: Cadastro › Grupo de Contatos.
+   */
+  contactGroups?: ContactGroup[];
+  /**
+   * Números Bloqueados: phone numbers that cannot start new sessions. UI: Cadastro › Números Bloqueados.
+   */
+  blockedNumbers?: BlockedNumber[];
+  /**
    * Equipes: A human-service queue such as SAC, Vendas or Financeiro. UI: Configurações › Equipes. Which agents belong to a team is set on the agents (`agents[].teams`).
    */
   teams?: Team[];
@@ -95,6 +103,14 @@ export interface PruneByKind {
    * Delete live predefinedMessages missing from the config.
    */
   predefinedMessages?: boolean;
+  /**
+   * Delete live contactGroups missing from the config.
+   */
+  contactGroups?: boolean;
+  /**
+   * Delete live blockedNumbers missing from the config.
+   */
+  blockedNumbers?: boolean;
   /**
    * Delete live teams missing from the config.
    */
@@ -261,6 +277,34 @@ export interface PredefinedMessage {
   text: string;
 }
 /**
+ * A named group of contacts. UI: Cadastro › Grupo de Contatos. Teams can restrict active contact to groups (`teams[].contactActiveByGroup`).
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "ContactGroup".
+ */
+export interface ContactGroup {
+  /**
+   * Nome do grupo. Unique among contact groups.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+}
+/**
+ * A phone number that cannot start new sessions. UI: Cadastro › Números Bloqueados.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "BlockedNumber".
+ */
+export interface BlockedNumber {
+  /**
+   * Número: digits only, country code first and no `+`, spaces or dashes (E.164 without the plus, as the tenant stores contact numbers), such as `5511999990000`. Unique among blocked numbers.
+   */
+  number: string;
+}
+/**
  * A human-service queue such as SAC, Vendas or Financeiro. UI: Configurações › Equipes. Which agents belong to a team is set on the agents (`agents[].teams`).
  *
  * This interface was referenced by `ConectaConfig`'s JSON-Schema
@@ -320,6 +364,10 @@ export interface Team {
    * Restringir transferência: the only teams agents may transfer sessions to. Empty: any team.
    */
   transferTeams?: string[];
+  /**
+   * Contato ativo apenas por grupo: agents of this team may start active contact only with contacts of these contact groups. Empty: with any contact.
+   */
+  contactActiveByGroup?: string[];
   /**
    * Tabulações the agents choose from when they finish a session.
    */

@@ -8,7 +8,7 @@
  * then `executePlan`, which creates objects in dependency order and breaks reference cycles.
  */
 import fc from 'fast-check';
-import { formatWordFilterName, toResourceKey } from '../../cli/core/kinds/registry.js';
+import { formatWordFilterName, getKindInfo, toResourceKey } from '../../cli/core/kinds/registry.js';
 import type { DesiredResource, DesiredState, JsonValue, Kind, Spec } from '../../cli/core/model/resource.js';
 
 export interface RandomTenant {
@@ -76,6 +76,8 @@ export function arbitraryTenant(options: RandomTenantOptions = {}): fc.Arbitrary
       messages: uniqueNames(max),
       scheduleGroups: uniqueNames(max),
       pauses: uniqueNames(max),
+      contactGroups: uniqueNames(max),
+      blockedNumbers: fc.uniqueArray(fc.integer({ min: 10_000_000, max: 99_999_999 }).map((local) => `55119${local}`), { maxLength: max }),
       userGroups: uniqueNames(max).map((names) => names.filter((name) => name.toLowerCase() !== 'administrador')),
       teams: uniqueNames(max),
       flows: hasFlows ? uniqueNames(Math.min(max, 3)) : fc.constant<string[]>([]),
@@ -95,6 +97,8 @@ export function arbitraryTenant(options: RandomTenantOptions = {}): fc.Arbitrary
         messages: fc.tuple(...names.messages.map((name) => textArb.map((text) => ({ name, text })))),
         scheduleGroups: fc.tuple(...names.scheduleGroups.map((name) => scheduleGroupArb(name))),
         pauses: fc.tuple(...names.pauses.map((name) => pauseArb(name))),
+        contactGroups: fc.constant(names.contactGroups.map((name) => ({ name }))),
+        blockedNumbers: fc.constant(names.blockedNumbers.map((number) => ({ number }))),
         userGroups: fc.tuple(...names.userGroups.map((name) => userGroupArb(name, names.teams))),
         administrators: fc.tuple(...adminEmails.map((email) => administratorArb(email, ['Administrador', ...names.userGroups]))),
         agents: fc.tuple(...agentEmails.map((email) => agentArb(email, names.teams))),
@@ -111,6 +115,8 @@ export function arbitraryTenant(options: RandomTenantOptions = {}): fc.Arbitrary
         ...parts.messages.map((spec) => ({ kind: 'predefined-message' as const, spec })),
         ...parts.scheduleGroups.map((spec) => ({ kind: 'schedule-group' as const, spec })),
         ...parts.pauses.map((spec) => ({ kind: 'pause' as const, spec })),
+        ...parts.contactGroups.map((spec) => ({ kind: 'contact-group' as const, spec })),
+        ...parts.blockedNumbers.map((spec) => ({ kind: 'blocked-number' as const, spec })),
         ...words.map((spec) => ({ kind: 'word-filter' as const, spec })),
         ...parts.userGroups.map((spec) => ({ kind: 'user-group' as const, spec })),
         ...parts.administrators.map((spec) => ({ kind: 'administrator' as const, spec })),
@@ -185,6 +191,7 @@ function agentArb(email: string, teams: string[]): fc.Arbitrary<Spec> {
 
 interface Names {
   teams: string[];
+  contactGroups: string[];
   tabulations: string[];
   messages: string[];
   scheduleGroups: string[];
@@ -203,6 +210,7 @@ function teamArb(name: string, names: Names): fc.Arbitrary<Spec> {
     overflowTeam: others.length === 0 ? fc.constant(undefined) : optional(fc.constantFrom(...others)),
     waitTimeout: others.length === 0 ? fc.constant(undefined) : optional(fc.record({ after: durationArb.filter((after) => after !== '0s'), redirectTo: fc.constantFrom(...others) })),
     transferTeams: subset(others),
+    contactActiveByGroup: subset(names.contactGroups),
     tabulations: subset(names.tabulations),
     predefinedMessages: subset(names.messages),
     endingFlow: names.flows.length === 0 ? fc.constant(undefined) : optional(fc.constantFrom(...names.flows)),
@@ -262,7 +270,7 @@ export function toDesiredState(tenant: RandomTenant): DesiredState {
   const resources: DesiredResource[] = tenant.resources.map(({ kind, spec }) => {
     const name = kind === 'word-filter'
       ? formatWordFilterName(spec.list as string, spec.word as string)
-      : String(kind === 'agent' || kind === 'administrator' ? spec.email : spec.name);
+      : String(spec[getKindInfo(kind).keyField ?? 'name']);
     return { kind, name, key: toResourceKey(kind, name), spec };
   });
   return { resources, prune: {} };

@@ -1,3 +1,4 @@
+import { allKinds } from '../../cli/core/kinds/registry.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('runDoctor', () => {
     expect(report.target.isSandbox).toBe(true);
     expect(report.apiVersion).toMatch(/^4/);
     expect(report.account?.email).toBeTruthy();
-    expect(report.counts).toHaveLength(10);
+    expect(report.counts).toHaveLength(allKinds.length);
     expect(report.counts.find((entry) => entry.kind === 'user-group')?.count).toBe(1);
     const text = renderDoctorReport(report, createStyle(false));
     expect(text).toContain('local sandbox (http://127.0.0.1:');

@@ -2,6 +2,8 @@
 import type { Kind } from '../../../cli/core/model/resource.js';
 import { administratorMapper } from './administrator.js';
 import { agentMapper } from './agent.js';
+import { blockedNumberMapper } from './blocked-number.js';
+import { contactGroupMapper } from './contact-group.js';
 import { flowMapper } from './flow.js';
 import { pauseMapper } from './pause.js';
 import { predefinedMessageMapper } from './predefined-message.js';
@@ -22,5 +24,7 @@ export const kindMappers: Readonly<Record<Kind, KindMapper>> = {
   'schedule-group': scheduleGroupMapper,
   'word-filter': wordFilterMapper,
   pause: pauseMapper,
+  'contact-group': contactGroupMapper,
+  'blocked-number': blockedNumberMapper,
   flow: flowMapper,
 };

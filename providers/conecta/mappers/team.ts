@@ -12,6 +12,7 @@
  *   `type` is the unit of `limit`: written "minutes" (or "seconds" when `after` is not whole
  *   minutes); "seconds", "minutes", "hours", "days" are read.
  * - `transferTeams` ⇄ `restricted_team_for_transfer {enabled, teams}` (team ids); empty = off.
+ * - `contactActiveByGroup` ⇄ `contact_active_by_group {enabled, groups}` (contact group ids); empty = off.
  * - `tabulations` ⇄ `tabulations`, `predefinedMessages` ⇄ `predefined` (ids).
  * - `endingFlow` ⇄ `ending_flow {enabled, flow_id}`.
  * - `permissions.*` ⇄ `permissions.{contact_edit, finish_attendance, show_number,
@@ -24,7 +25,7 @@
  */
 import { ConectaError } from '../../../cli/core/errors.js';
 import { getDefinition } from '../../../cli/core/kinds/schema-walk.js';
-import type { JsonValue, Spec } from '../../../cli/core/model/resource.js';
+import type { JsonValue, Kind, Spec } from '../../../cli/core/model/resource.js';
 import { formatDuration, parseDurationSeconds } from './duration.js';
 import { conversationHistoryMap, createEnumMap } from './enum-map.js';
 import { COMMON_READ_ONLY, type KindMapper, type ReadContext, type WireObject } from './types.js';
@@ -56,7 +57,7 @@ const permissionDefaults = Object.fromEntries(Object.entries(getDefinition('Team
 
 const WAIT_UNITS: Record<string, number> = { seconds: 1, second: 1, minutes: 60, minute: 60, hours: 3600, hour: 3600, days: 86_400, day: 86_400 };
 
-function names(context: ReadContext, field: string, kind: 'team' | 'agent' | 'tabulation' | 'predefined-message', ids: string[]): string[] {
+function names(context: ReadContext, field: string, kind: Kind, ids: string[]): string[] {
   return resolveNames(ids, (id) => context.nameOf(kind, id), (id) => context.notice(field, `${kind} id ${id} does not exist; it is left out`));
 }
 
@@ -104,7 +105,7 @@ function writeWaitTimeout(value: JsonValue | undefined, idOfTeam: (name: string)
 export const teamMapper: KindMapper = {
   kind: 'team',
   endpoints: ['/campaigns'],
-  refersTo: ['team', 'agent', 'tabulation', 'predefined-message', 'flow'],
+  refersTo: ['team', 'agent', 'tabulation', 'predefined-message', 'flow', 'contact-group'],
   readOnlyKeys: [...COMMON_READ_ONLY, 'agents', 'hasOnlineAgents', 'hasOfflineAttendance'],
   wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
@@ -134,6 +135,8 @@ export const teamMapper: KindMapper = {
     if (waitTimeout) spec.waitTimeout = waitTimeout;
     const transfer = readObject(wire, 'restricted_team_for_transfer');
     spec.transferTeams = readBoolean(transfer, 'enabled') ? names(context, 'transferTeams', 'team', readStrings(transfer, 'teams')) : [];
+    const activeByGroup = readObject(wire, 'contact_active_by_group');
+    spec.contactActiveByGroup = readBoolean(activeByGroup, 'enabled') ? names(context, 'contactActiveByGroup', 'contact-group', readStrings(activeByGroup, 'groups')) : [];
     spec.tabulations = names(context, 'tabulations', 'tabulation', readStrings(wire, 'tabulations'));
     spec.predefinedMessages = names(context, 'predefinedMessages', 'predefined-message', readStrings(wire, 'predefined'));
     const ending = readObject(wire, 'ending_flow');
@@ -152,6 +155,7 @@ export const teamMapper: KindMapper = {
     const agentOrder = specStrings(spec, 'agentOrder');
     const overflowTeam = specString(spec, 'overflowTeam');
     const transferTeams = specStrings(spec, 'transferTeams');
+    const contactGroups = specStrings(spec, 'contactActiveByGroup');
     const endingFlow = specString(spec, 'endingFlow');
     const modelPermissions = spec.permissions !== null && typeof spec.permissions === 'object' && !Array.isArray(spec.permissions) ? spec.permissions : {};
     const previousPermissions = previous ? readObject(previous, 'permissions') : {};
@@ -171,6 +175,7 @@ export const teamMapper: KindMapper = {
       transhipmentName: overflowTeam,
       timer_wait: writeWaitTimeout(spec.waitTimeout, idOfTeam),
       restricted_team_for_transfer: { enabled: transferTeams.length > 0, teams: transferTeams.map(idOfTeam) },
+      contact_active_by_group: { enabled: contactGroups.length > 0, groups: contactGroups.map((name) => context.idOf('contact-group', name)) },
       tabulations: specStrings(spec, 'tabulations').map((name) => context.idOf('tabulation', name)),
       predefined: specStrings(spec, 'predefinedMessages').map((name) => context.idOf('predefined-message', name)),
       ending_flow: endingFlow === '' ? { enabled: false } : { enabled: true, flow_id: context.idOf('flow', endingFlow) },

@@ -34,6 +34,7 @@ describe('mapping szchat-go payloads to the model', () => {
       name: 'SAC', sessionTimeout: '1h30m', distributionRule: 'sequential', agentOrder: ['joao@acme.com.br'],
       closingMessage: 'Obrigado pelo contato!', noAgentMessage: 'No momento não há atendentes.', conversationHistory: 'teamSessions',
       overflowTeam: 'Financeiro', waitTimeout: { after: '10m', redirectTo: 'Financeiro' }, transferTeams: ['Financeiro'],
+      contactActiveByGroup: ['Clientes VIP'],
       tabulations: ['Resolvido'], predefinedMessages: ['Saudação'],
       permissions: {
         editContact: true, finishAttendance: true, showNumber: true, offlineAttendance: false, agentChat: true, teamChat: true,
@@ -193,5 +194,23 @@ describe('mapping the model to szchat-go request bodies', () => {
     const t = openTenant();
     await expect(t.provider.create('agent', applyDefaults('agent', { email: 'x@y.com', name: 'X', teams: ['Suporte'] })))
       .rejects.toMatchObject({ code: 'PROVIDER_UNRESOLVED_REFERENCE', message: expect.stringContaining('team "Suporte"') });
+  });
+});
+
+describe('contact groups and blocked numbers', () => {
+  it('reads contact groups by nameGroup and blocked numbers by number', async () => {
+    const t = openTenant();
+    expect((await t.provider.list('contact-group')).map((group) => group.spec)).toEqual([{ name: 'Clientes VIP' }, { name: 'Inadimplentes' }]);
+    expect((await t.provider.list('blocked-number')).map((blocked) => blocked.spec)).toEqual([{ number: '5511999990000' }]);
+  });
+
+  it('writes a contact group as {nameGroup} and a team restricted to it as contact_active_by_group', async () => {
+    const t = openTenant();
+    const group = captureBody(t, 'POST', '/contacts/groups', { _id: '64b0000000000000000004ff', nameGroup: 'Atacado' });
+    await t.provider.create('contact-group', applyDefaults('contact-group', { name: 'Atacado' }));
+    expect(group.body).toEqual({ nameGroup: 'Atacado' });
+    const team = captureBody(t, 'POST', '/campaigns', { _id: '64b0000000000000000001fe', name: 'Cobrança' });
+    await t.provider.create('team', applyDefaults('team', { name: 'Cobrança', contactActiveByGroup: ['Inadimplentes'] }));
+    expect(team.body).toMatchObject({ contact_active_by_group: { enabled: true, groups: ['64b000000000000000000402'] } });
   });
 });

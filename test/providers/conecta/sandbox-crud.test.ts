@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { getKindInfo } from '../../../cli/core/kinds/registry.js';
 import { applyDefaults } from '../../../cli/core/kinds/schema-walk.js';
 import type { Kind, Spec } from '../../../cli/core/model/resource.js';
 import { startHarness, type SandboxHarness } from './sandbox-support.js';
@@ -31,11 +32,13 @@ const fixtures: [Kind, Spec][] = [
   ['pause', { name: 'Almoço', maxDuration: '1h', productive: false, supervised: true, message: 'Bom almoço' }],
   ['word-filter', { list: 'noFlowStart', word: 'obrigado' }],
   ['word-filter', { list: 'agentBlocked', word: 'palavrão' }],
+  ['contact-group', { name: 'Clientes VIP' }],
+  ['blocked-number', { number: '5511999990000' }],
   ['team', { name: 'Financeiro' }],
   ['team', {
     name: 'SAC', sessionTimeout: '1h30m', distributionRule: 'sequential', closingMessage: 'Obrigado!', noAgentMessage: 'Sem agentes.',
     conversationHistory: 'teamSessions', overflowTeam: 'Financeiro', waitTimeout: { after: '10m', redirectTo: 'Financeiro' },
-    transferTeams: ['Financeiro'], tabulations: ['Resolvido'], predefinedMessages: ['Saudação'],
+    transferTeams: ['Financeiro'], contactActiveByGroup: ['Clientes VIP'], tabulations: ['Resolvido'], predefinedMessages: ['Saudação'],
     permissions: { editContact: false, autoAttendance: true },
   }],
   ['user-group', { name: 'Supervisores', viewByTeams: true, visibleTeams: ['SAC'], permissions: ['registration.agents', 'reports.pauses'] }],
@@ -56,7 +59,7 @@ const fixtures: [Kind, Spec][] = [
 
 function displayName(kind: Kind, spec: Spec): string {
   if (kind === 'word-filter') return `${String(spec.list)}/${String(spec.word)}`;
-  return String(kind === 'agent' || kind === 'administrator' ? spec.email : spec.name);
+  return String(spec[getKindInfo(kind).keyField ?? 'name']);
 }
 
 function withoutWriteOnly(spec: Spec): Spec {
@@ -99,7 +102,7 @@ describe('ConectaProvider against the sandbox', () => {
     const renamed = await harness.provider.update('tabulation', tabulationId, { name: 'Resolvido com sucesso' });
     expect(renamed.name).toBe('Resolvido com sucesso');
     const sacId = ids.get('team.SAC') as string;
-    const sacSpec = applyDefaults('team', { ...fixtures[7]![1], tabulations: ['Resolvido com sucesso'], closingMessage: 'Até mais!', agentOrder: ['joao@acme.com.br'] });
+    const sacSpec = applyDefaults('team', { ...fixtures.find(([kind, spec]) => kind === 'team' && spec.name === 'SAC')![1], tabulations: ['Resolvido com sucesso'], closingMessage: 'Até mais!', agentOrder: ['joao@acme.com.br'] });
     await harness.provider.update('team', sacId, sacSpec);
     const admin = ids.get('administrator.ana@acme.com.br') as string;
     await harness.provider.update('administrator', admin, applyDefaults('administrator', { email: 'ana@acme.com.br', name: 'Ana Maria', userGroup: 'Administrador', disabled: true }));

@@ -115,20 +115,25 @@ function describeUnterminatedQuote(context: Context, token: CST.SourceToken | CS
   return { ...diagnostic, related: [{ message: 'where the YAML parser gave up', file: context.file, line, column }] };
 }
 
-/** Every tag (`!x`, `!!type`, `!<…>`) in a CST token, with its offset. */
-function findTags(token: unknown): CST.SourceToken[] {
-  const found: CST.SourceToken[] = [];
+/** The CST tokens below `token` (itself included) that `isWanted` accepts, by offset. */
+function collectTokens<T extends { offset: number }>(token: unknown, isWanted: (record: Record<string, unknown>) => boolean): T[] {
+  const found: T[] = [];
   const pending: unknown[] = [token];
   while (pending.length > 0) {
     const item = pending.pop();
     if (Array.isArray(item)) pending.push(...item);
     else if (item !== null && typeof item === 'object') {
       const record = item as Record<string, unknown>;
-      if (record.type === 'tag' && typeof record.offset === 'number') found.push(record as unknown as CST.SourceToken);
-      else for (const value of Object.values(record)) if (value !== null && typeof value === 'object') pending.push(value);
+      if (typeof record.offset === 'number' && isWanted(record)) found.push(record as unknown as T);
+      for (const value of Object.values(record)) if (value !== null && typeof value === 'object') pending.push(value);
     }
   }
   return found.sort((left, right) => left.offset - right.offset);
+}
+
+/** Every tag (`!x`, `!!type`, `!<…>`) in a CST token, with its offset. */
+function findTags(token: unknown): CST.SourceToken[] {
+  return collectTokens(token, (record) => record.type === 'tag');
 }
 
 function describeTag(context: Context, tag: CST.SourceToken): Diagnostic {
@@ -136,19 +141,8 @@ function describeTag(context: Context, tag: CST.SourceToken): Diagnostic {
 }
 
 /** Quoted scalars whose closing quote is missing. */
-function findUnterminatedQuotes(token: unknown): (CST.FlowScalar)[] {
-  const found: CST.FlowScalar[] = [];
-  const pending: unknown[] = [token];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (Array.isArray(item)) pending.push(...item);
-    else if (item !== null && typeof item === 'object') {
-      const record = item as Record<string, unknown>;
-      if ((record.type === 'double-quoted-scalar' || record.type === 'single-quoted-scalar') && typeof record.source === 'string' && !isQuoteClosed(record.source)) found.push(record as unknown as CST.FlowScalar);
-      for (const value of Object.values(record)) if (value !== null && typeof value === 'object') pending.push(value);
-    }
-  }
-  return found.sort((left, right) => left.offset - right.offset);
+function findUnterminatedQuotes(token: unknown): CST.FlowScalar[] {
+  return collectTokens(token, (record) => (record.type === 'double-quoted-scalar' || record.type === 'single-quoted-scalar') && typeof record.source === 'string' && !isQuoteClosed(record.source));
 }
 
 function isQuoteClosed(source: string): boolean {

@@ -22,7 +22,7 @@ export interface ConfigSource {
   text: string;
 }
 
-interface Candidate {
+export interface Candidate {
   file: string;
   /** The real path of the folder the file must stay inside. */
   root: string;
@@ -57,8 +57,11 @@ export async function readConfigSources(paths: readonly string[], diagnostics: D
   return result;
 }
 
-/** One file, or the diagnostic that says why it was not read. */
-async function readConfigFile({ file, root }: Candidate, maxBytes: number): Promise<ConfigSource | Diagnostic> {
+/**
+ * One file, or the diagnostic that says why it was not read: it must resolve inside `root`, be a
+ * regular file, hold at most `maxBytes` and be UTF-8 (the project file is read the same way).
+ */
+export async function readConfigFile({ file, root }: Candidate, maxBytes = MAX_FILE_BYTES): Promise<ConfigSource | Diagnostic> {
   try {
     const real = await realpath(file);
     if (!isInside(real, root)) return outsideTree(file, real);

@@ -4,7 +4,7 @@
  * folder holding `.git`). Problems come back as located diagnostics, like the config reader's.
  */
 import { isErrorCode, type ErrorCode } from '../core/error-codes.js';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { checkProject } from '../core/project/check-project.js';
 import type { ProjectFile } from '../core/project/project.js';
 import type { LoadedProject } from '../core/project/resolve-target.js';
 import { kindInfos } from '../core/kinds/registry.js';
-import { MAX_FILE_BYTES } from './config-files.js';
+import { readConfigFile } from './config-files.js';
 import { composeYaml } from './yaml-compose.js';
 import { getValidator } from './schema-validators.js';
 import { appendPointer, parsePointer } from '../core/json-pointer.js';
@@ -72,17 +72,20 @@ async function findInFolder(folder: string): Promise<string | undefined> {
 
 /** Reads, parses and checks a project file; throws a ConfigError listing every problem. */
 export async function readProjectFile(file: string): Promise<LoadedProject> {
-  let source: string;
+  let root: string;
   try {
-    const size = (await stat(file)).size;
-    if (size > MAX_FILE_BYTES) {
-      throw new ConfigError([{ code: 'PROJECT_FILE_TOO_LARGE', severity: 'error', file, message: `The project file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`, hint: 'A project file lists environments; it should be a few lines long.' }], `The project file ${file} is too large (over ${MAX_FILE_BYTES / 1024 / 1024} MB).`);
-    }
-    source = await readFile(file, 'utf8');
+    root = await realpath(dirname(file));
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
     throw new ConectaError('PROJECT_NOT_FOUND', `Cannot read the project file ${file}: ${(error as Error).message}`, { hint: 'Check the path and its permissions.' });
   }
+  // The config reader's checks: inside its folder, a regular file, the size read, UTF-8.
+  const read = await readConfigFile({ file, root });
+  if (!('text' in read)) {
+    if (read.code === 'CONFIG_FILE_UNREADABLE') throw new ConectaError('PROJECT_NOT_FOUND', `Cannot read the project file ${file}: ${read.message}`, { hint: 'Check the path and its permissions.' });
+    const diagnostic: Diagnostic = read.code === 'CONFIG_FILE_TOO_LARGE' ? { ...read, code: 'PROJECT_FILE_TOO_LARGE', hint: 'A project file lists environments; it should be a few lines long.' } : read;
+    throw new ConfigError([diagnostic], `${file} cannot be read as a project file.`);
+  }
+  const source = read.text;
   const { project, diagnostics } = parseProjectFile(source, file);
   if (!project) throw new ConfigError(diagnostics, `${file} is not a valid project file.`);
   return { file, dir: dirname(file), project };

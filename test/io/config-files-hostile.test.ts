@@ -91,3 +91,22 @@ describe('config files come from the config tree only', () => {
     expect(state.resources).toEqual([]);
   });
 });
+
+describe('the project file is read the same way', () => {
+  it('refuses a project file that is not UTF-8, with its line', async () => {
+    const { readProjectFile } = await import('../../cli/io/project-file.js');
+    const file = join(root, 'conecta.yaml');
+    await writeFile(file, Buffer.concat([Buffer.from('version: 1\nvariables:\n  CITY: S'), Buffer.from([0xe3]), Buffer.from('o Paulo\n')]));
+    const error = await readProjectFile(file).catch((caught: unknown) => caught) as { diagnostics?: { code: string; line?: number }[] };
+    expect(error.diagnostics).toMatchObject([{ code: 'CONFIG_FILE_ENCODING', line: 3 }]);
+  });
+
+  it('refuses a project file that is a link out of its folder', async () => {
+    const { readProjectFile } = await import('../../cli/io/project-file.js');
+    await mkdir(join(root, 'repo'));
+    await writeFile(join(root, 'elsewhere.yaml'), 'version: 1\n');
+    await symlink(join(root, 'elsewhere.yaml'), join(root, 'repo', 'conecta.yaml'));
+    const error = await readProjectFile(join(root, 'repo', 'conecta.yaml')).catch((caught: unknown) => caught) as { diagnostics?: { code: string }[] };
+    expect(error.diagnostics).toMatchObject([{ code: 'CONFIG_FILE_OUTSIDE_TREE' }]);
+  });
+});

@@ -83,7 +83,7 @@ export async function readProjectFile(file: string): Promise<LoadedProject> {
   if (!('text' in read)) {
     if (read.code === 'CONFIG_FILE_UNREADABLE') throw new ConectaError('PROJECT_NOT_FOUND', `Cannot read the project file ${file}: ${read.message}`, { hint: 'Check the path and its permissions.' });
     const diagnostic: Diagnostic = read.code === 'CONFIG_FILE_TOO_LARGE' ? { ...read, code: 'PROJECT_FILE_TOO_LARGE', hint: 'A project file lists environments; it should be a few lines long.' } : read;
-    throw new ConfigError([diagnostic], `${file} cannot be read as a project file.`);
+    throw new ConfigError([diagnostic], read.code === 'CONFIG_FILE_TOO_LARGE' ? `The project file ${file} is too large (over 10 MB).` : `${file} cannot be read as a project file: ${read.message}`);
   }
   const source = read.text;
   const { project, diagnostics } = parseProjectFile(source, file);

@@ -56,6 +56,11 @@ export interface Redactor {
   mask(text: string): string;
 }
 
+export interface ListOptions {
+  /** Read the tenant again instead of the list fetched earlier in this run (the check after an apply). */
+  isFresh?: boolean;
+}
+
 export interface Provider {
   readonly target: TargetInfo;
   /** Probes the tenant (version, auth) and says which kinds it supports. */
@@ -64,7 +69,7 @@ export interface Provider {
    * Every object of a kind, all pages, with references resolved to names. Lists of the kinds
    * it refers to are fetched once per provider and shared; never a GET per object.
    */
-  list(kind: Kind): Promise<LiveResource[]>;
+  list(kind: Kind, options?: ListOptions): Promise<LiveResource[]>;
   /**
    * Creates an object. Never creates a duplicate: after an ambiguous failure or a duplicate-name
    * answer it looks the object up by natural key and returns it (then updates it to `spec`).

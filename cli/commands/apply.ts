@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { targetFlags, toTargetOptions } from '../flags.js';
+import type { DuplicateCheck } from '../services/apply.js';
 
 export class ApplyCommand extends BaseCommand {
   static override description = [
@@ -67,11 +68,28 @@ export class ApplyCommand extends BaseCommand {
       process.off('SIGINT', onInterrupt);
     }
     this.present({ command: 'apply', outcome });
+    if (outcome.duplicateCheck) await this.failOnDuplicates(outcome.duplicateCheck);
     if (outcome.status === 'no-changes' || outcome.status === 'applied') return;
     if (this.isJson) this.exit(outcome.status === 'interrupted' ? 130 : 1);
     const { ApplyError, InterruptedError } = await import('../core/errors.js');
     const count = `${outcome.notApplied} ${outcome.notApplied === 1 ? 'change' : 'changes'} not applied`;
     if (outcome.status === 'interrupted') throw new InterruptedError(`Interrupted: ${count}; re-run \`conecta apply\` to converge.`);
     throw new ApplyError('APPLY_INCOMPLETE', `${count}.`, { hint: `re-run \`conecta apply\` to converge (run journal: ${outcome.journalFile ?? 'none'}).` });
+  }
+
+  /** After the report: a natural key stored twice, or a re-read that failed, fails the run. */
+  private async failOnDuplicates(check: DuplicateCheck): Promise<void> {
+    const { ApplyError } = await import('../core/errors.js');
+    const { describeDuplicateKey } = await import('../core/plan/find-duplicate-keys.js');
+    if (check.duplicates.length > 0) {
+      throw new ApplyError('APPLY_DUPLICATES_FOUND', `After the apply, the tenant holds more than one object with the same natural key:\n${check.duplicates.map((entry) => `  - ${describeDuplicateKey(entry)}`).join('\n')}`, {
+        hint: 'Delete the extra objects in the admin screen (keep the one that others refer to), then run `conecta plan`; if this apply created them, report it with the run journal in .conecta/runs/.',
+      });
+    }
+    if (check.failure !== undefined) {
+      throw new ApplyError('APPLY_UNVERIFIED', `The apply finished, but the kinds it created into could not be read again to check for duplicates: ${check.failure}`, {
+        hint: 'Run `conecta doctor`: it lists any natural key held by more than one object.',
+      });
+    }
   }
 }

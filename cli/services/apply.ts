@@ -18,6 +18,7 @@ import type { Provider, ProviderEvent, Redactor } from '../../providers/contract
 import { preparePlan, type PreparedPlan } from './prepare-plan.js';
 import { resolveTarget, type ResolvedTarget, type ResolveTargetOptions } from './project.js';
 import { maskPlan, type MaskedPlan } from '../core/plan/mask-plan.js';
+import { findDuplicateKeys, type DuplicateKey } from '../core/plan/find-duplicate-keys.js';
 
 export interface ApplyOptions {
   /** Which environment and config folders (a saved plan records its own environment and folders). */
@@ -50,6 +51,15 @@ export interface ApplyOutcome {
   plan: MaskedPlan;
   result?: ApplyResult;
   journalFile?: string;
+  /** After the writes: the kinds that received creates read again (absent when nothing was created or the run was interrupted). */
+  duplicateCheck?: DuplicateCheck;
+}
+
+export interface DuplicateCheck {
+  /** Natural keys held by more than one live object. */
+  duplicates: DuplicateKey[];
+  /** Why the kinds could not be read again; the duplicates are then unknown. */
+  failure?: string;
 }
 
 export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
@@ -101,9 +111,10 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
       reporter.emit({ type: 'apply-finished' });
     }
 
+    const duplicateCheck = result.isInterrupted ? undefined : await checkDuplicatesAfterApply(prepared.opened.provider, result);
     const notApplied = countNotApplied(result);
     const status = result.isInterrupted ? 'interrupted' : notApplied > 0 ? 'incomplete' : 'applied';
-    return { status, notApplied, plan: shown, result, journalFile: journal.file };
+    return { status, notApplied, plan: shown, result, journalFile: journal.file, ...(duplicateCheck ? { duplicateCheck } : {}) };
   } finally {
     await prepared.opened.close();
   }
@@ -131,6 +142,22 @@ async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderE
     });
   }
   return prepared;
+}
+
+/**
+ * Reads again every kind that received a create (a create whose answer was lost may have landed
+ * twice) and finds the natural keys held by more than one object: one list read per such kind,
+ * nothing when no create was sent.
+ */
+async function checkDuplicatesAfterApply(provider: Provider, result: ApplyResult): Promise<DuplicateCheck | undefined> {
+  const kinds = [...new Set(result.steps.filter((step) => step.action === 'create' && (step.status === 'applied' || step.status === 'failed')).map((step) => step.kind))];
+  if (kinds.length === 0) return undefined;
+  try {
+    const lists = await Promise.all(kinds.map((kind) => provider.list(kind, { isFresh: true })));
+    return { duplicates: findDuplicateKeys(lists.flat()) };
+  } catch (error) {
+    return { duplicates: [], failure: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 async function askConsent(prompter: Prompter): Promise<void> {

@@ -5,6 +5,8 @@
  */
 import { resolveTarget, type ResolveTargetOptions } from './project.js';
 import { allKinds } from '../core/kinds/registry.js';
+import type { Kind, LiveResource } from '../core/model/resource.js';
+import { findDuplicateKeys } from '../core/plan/find-duplicate-keys.js';
 import type { DoctorReport } from '../core/render/doctor-report.js';
 import type { Reporter } from '../io/reporter.js';
 import type { Redactor } from '../../providers/contract.js';
@@ -28,7 +30,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const { description, provider } = opened;
     const unsupportedKinds = new Set(description.unsupported.map((entry) => entry.kind));
     const supported = allKinds.filter((kind) => !unsupportedKinds.has(kind));
-    const counts = await Promise.all(supported.map(async (kind) => ({ kind, count: (await provider.list(kind)).length })));
+    const lists = await Promise.all(supported.map(async (kind): Promise<[Kind, LiveResource[]]> => [kind, await provider.list(kind)]));
+    const counts = lists.map(([kind, resources]) => ({ kind, count: resources.length }));
     return {
       target: { url: description.url, isSandbox: description.isSandbox },
       apiVersion: description.apiVersion,
@@ -36,6 +39,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       counts,
       unsupported: description.unsupported,
       notices: provider.notices(),
+      duplicates: findDuplicateKeys(lists.flatMap(([, resources]) => resources)),
     };
   } finally {
     await opened.close();

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, PlanError } from '../core/errors.js';
 import { allKinds } from '../core/kinds/registry.js';
 import type { DesiredState, LiveSnapshot } from '../core/model/resource.js';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,7 @@ import { locateDiagnostics } from '../io/config-locate.js';
 import { checkLiveReferences } from '../core/config/check-references.js';
 import { buildPlan } from '../core/plan/build-plan.js';
 import type { FingerprintKey } from '../core/plan/fingerprint.js';
+import { describeDuplicateKey, findDuplicateKeys } from '../core/plan/find-duplicate-keys.js';
 import type { Plan } from '../core/plan/types.js';
 import { addCredentialVariables } from '../io/redactor.js';
 import type { ProviderEvent, Redactor } from '../../providers/contract.js';
@@ -56,6 +57,12 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
   const opened = await openProvider({ env: target.env, cwd: options.cwd, redactor, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
   try {
     const snapshot = await readSnapshot(opened.provider, allKinds, opened.description.unsupported);
+    const duplicates = findDuplicateKeys(snapshot.resources);
+    if (duplicates.length > 0) {
+      throw new PlanError('PLAN_DUPLICATE_LIVE_KEYS', `The tenant holds more than one object with the same natural key, so the config cannot say which it means; nothing was planned:\n${duplicates.map((entry) => `  - ${describeDuplicateKey(entry)}`).join('\n')}`, {
+        hint: 'Delete or rename the extra objects in the admin screen (keep the one that others refer to), then plan again; `conecta doctor` lists every duplicate.',
+      });
+    }
     const unresolved = checkLiveReferences(loaded.state, snapshot);
     if (unresolved.length > 0) throw new ConfigError(await locateInFiles(unresolved), 'The configuration refers to objects the tenant does not have.');
     const fingerprintKey: FingerprintKey = {

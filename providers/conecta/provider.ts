@@ -7,7 +7,7 @@
 import { ConectaError, IncompleteReadError, RemoteError } from '../../cli/core/errors.js';
 import { formatWordFilterName, getKindInfo, toResourceKey } from '../../cli/core/kinds/registry.js';
 import type { Kind, LiveResource, Spec, UnsupportedKind } from '../../cli/core/model/resource.js';
-import type { Provider, ProviderAccount, ProviderDescription, ProviderEvent, ProviderNotice, TargetInfo } from '../contract.js';
+import type { ListOptions, Provider, ProviderAccount, ProviderDescription, ProviderEvent, ProviderNotice, TargetInfo } from '../contract.js';
 import { ConectaHttpClient, type ConectaClientOptions } from './http-client.js';
 import { kindMappers } from './mappers/index.js';
 import type { KindMapper, ReadContext, WireObject, WriteContext } from './mappers/types.js';
@@ -56,9 +56,10 @@ export class ConectaProvider implements Provider {
     return this.description;
   }
 
-  async list(kind: Kind): Promise<LiveResource[]> {
+  async list(kind: Kind, options: ListOptions = {}): Promise<LiveResource[]> {
     await this.describe();
     const mapper = kindMappers[kind];
+    if (options.isFresh) this.loads.delete(kind);
     await this.loadKinds([kind, ...mapper.refersTo]);
     if (this.unsupported.has(kind)) return [];
     return [...this.getCatalogue(kind).byId.values()].map((stored) => this.toLive(mapper, stored));

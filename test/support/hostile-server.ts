@@ -39,6 +39,8 @@ export interface HostileOptions {
   maxPageSize?: number;
   /** `drip`: milliseconds between bytes; `retry-after`: seconds asked for; `huge-body`: bytes sent. */
   faultValue?: number;
+  /** A POST to a list stores the object twice (a backend that committed a create twice). */
+  isCreateStoredTwice?: boolean;
 }
 
 export interface HostileRequest {
@@ -62,13 +64,16 @@ const TOKEN = 'hostile-token-0123456789';
 
 export async function startHostileServer(options: HostileOptions = {}): Promise<HostileServer> {
   const requests: HostileRequest[] = [];
+  const lists: Record<string, Record<string, unknown>[]> = Object.fromEntries(Object.entries(options.lists ?? {}).map(([path, items]) => [path, [...items]]));
+  let nextId = 1;
+  const createId = (): string => `c0ffee${String(nextId++).padStart(18, '0')}`;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const entry = { method: request.method ?? 'GET', path: url.pathname, query: url.searchParams };
     requests.push(entry);
-    void drain(request).then(() => answer(entry, response, options, timers));
+    void drain(request).then((body) => answer({ ...entry, body }, response, { ...options, createId }, lists, timers));
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -90,8 +95,10 @@ export async function startHostileServer(options: HostileOptions = {}): Promise<
   };
 }
 
-async function drain(request: IncomingMessage): Promise<void> {
-  for await (const chunk of request) void chunk;
+async function drain(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -100,13 +107,20 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   response.end(text);
 }
 
-function answer(entry: HostileRequest, response: ServerResponse, options: HostileOptions, timers: Set<NodeJS.Timeout>): void {
+function answer(entry: HostileRequest & { body: string }, response: ServerResponse, options: HostileOptions & { createId: () => string }, lists: Record<string, Record<string, unknown>[]>, timers: Set<NodeJS.Timeout>): void {
   if (entry.path === '/api/version') return sendJson(response, 200, { version: '4' });
   if (!entry.path.startsWith('/api/v4/')) return sendJson(response, 404, { error: 'Not Found' });
   const path = entry.path.slice('/api/v4'.length);
   if (path === '/auth/me') return sendJson(response, 200, { _id: 'me', name: 'Hostile Admin', email: 'admin@hostile.test', type: 'admin' });
-  if (entry.method !== 'GET') return sendJson(response, 200, { _id: `new${String(Date.now()).slice(-8)}${Math.floor(Math.random() * 1e8)}`, name: 'created' });
-  const items = options.lists?.[path] ?? [];
+  if (entry.method === 'POST') {
+    const created = { ...(JSON.parse(entry.body || '{}') as Record<string, unknown>), _id: options.createId() };
+    const list = (lists[path] ??= []);
+    list.push(created);
+    if (options.isCreateStoredTwice) list.push({ ...created, _id: options.createId() });
+    return sendJson(response, 200, created);
+  }
+  if (entry.method !== 'GET') return sendJson(response, 200, { success: true });
+  const items = lists[path] ?? [];
   const fault = options.fault?.path === path ? options.fault.kind : undefined;
   answerList(entry.query, items, fault, response, options, timers);
 }

@@ -1,6 +1,7 @@
 /** The human report of `conecta doctor`, rendered from the same report `doctor --json` prints. */
 import { getKindInfo } from '../kinds/registry.js';
 import type { Kind, UnsupportedKind } from '../model/resource.js';
+import { describeDuplicateKey, type DuplicateKey } from '../plan/find-duplicate-keys.js';
 import type { Style } from './style.js';
 
 /** What `conecta doctor` found (and what `doctor --json` prints). */
@@ -13,6 +14,8 @@ export interface DoctorReport {
   unsupported: UnsupportedKind[];
   /** Live values the provider could not map to the config. */
   notices: { kind: Kind; name: string; field: string; message: string }[];
+  /** Natural keys held by more than one live object (plan refuses such a tenant). */
+  duplicates: DuplicateKey[];
 }
 
 export function renderDoctorReport(report: DoctorReport, style: Style): string {
@@ -30,6 +33,9 @@ export function renderDoctorReport(report: DoctorReport, style: Style): string {
     lines.push('', style.bold('Not supported by this tenant'));
     for (const entry of report.unsupported) lines.push(`  ${style.yellow('!')} ${getKindInfo(entry.kind).plural}: ${entry.reason}`);
   }
+  lines.push('', style.bold('Duplicate natural keys'));
+  if (report.duplicates.length === 0) lines.push(`  ${ok} none: every live object has its own name`);
+  for (const duplicate of report.duplicates) lines.push(`  ${style.red('✗')} ${describeDuplicateKey(duplicate)}`);
   lines.push('', style.bold('Could not map'));
   if (report.notices.length === 0) lines.push(`  ${ok} nothing: every live value has a place in the config`);
   for (const notice of report.notices) lines.push(`  ${style.yellow('!')} ${notice.kind}.${notice.name} ${notice.field}: ${notice.message}`);

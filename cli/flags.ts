@@ -6,6 +6,14 @@ export const targetFlags = {
   project: Flags.string({ description: 'The project file (default: the nearest conecta.yaml in this folder or above).', env: 'CONECTA_PROJECT' }),
 };
 
+/** `--max-length` of Markdown output: GitHub comments hold 65,536 characters, GitLab notes 1,000,000, GitHub job summaries 1 MiB. */
+export const maxLengthFlag = Flags.integer({
+  description: 'With --markdown: the longest output, in characters (65536 fits a GitHub comment; 1000000 a GitLab note or a GitHub job summary).',
+  default: 65_536,
+  min: 2_000,
+  env: 'CONECTA_MAX_LENGTH',
+});
+
 /** What a command passes to `resolveTarget`: explicit PATH arguments win over the project's folders. */
 export function toTargetOptions(argv: unknown[], flags: Record<string, unknown>) {
   const paths = argv.map(String);

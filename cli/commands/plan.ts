@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { targetFlags, toTargetOptions } from '../flags.js';
+import { maxLengthFlag, targetFlags, toTargetOptions } from '../flags.js';
 
 export class PlanCommand extends BaseCommand {
   static override description = [
@@ -13,6 +13,7 @@ export class PlanCommand extends BaseCommand {
     '<%= config.bin %> plan examples/acme-contact-center',
     '<%= config.bin %> plan --out plan.json && <%= config.bin %> apply --plan plan.json',
     '<%= config.bin %> plan --markdown > plan-comment.md',
+    '<%= config.bin %> plan --markdown --max-length 1000000 --out plan.json > plan.md   # a GitLab note; one read of the tenant',
     '<%= config.bin %> plan --json --detailed-exitcode',
   ];
 
@@ -24,7 +25,8 @@ export class PlanCommand extends BaseCommand {
 
   static override flags = {
     ...targetFlags,
-    markdown: Flags.boolean({ description: 'Print the plan as Markdown for a pull-request comment (fits GitHub\'s 65,536-character limit).', default: false, exclusive: ['json'] }),
+    markdown: Flags.boolean({ description: 'Print the plan as Markdown for a pull-request comment, cut to --max-length (details left out, every changed address kept).', default: false, exclusive: ['json'] }),
+    'max-length': maxLengthFlag,
     out: Flags.string({ description: 'Save the plan (masked) to this file, for `conecta apply --plan`.', env: 'CONECTA_PLAN_OUT' }),
     'detailed-exitcode': Flags.boolean({ description: 'Exit 0 when there are no changes, 2 when there are, 1 on error.', default: false }),
     prune: Flags.boolean({ description: 'Plan deletes for live objects missing from the config, in every kind (as if the config said `prune: true`).', default: false }),
@@ -41,7 +43,7 @@ export class PlanCommand extends BaseCommand {
       reporter: this.reporter,
       redactor: this.redactor,
     });
-    this.present({ command: 'plan', plan: outcome.plan, format: flags.markdown ? 'markdown' : 'text' });
+    this.present({ command: 'plan', plan: outcome.plan, format: flags.markdown ? 'markdown' : 'text', maxLength: flags['max-length'] });
     if (flags['detailed-exitcode'] && outcome.hasChanges) this.exit(2);
   }
 }

@@ -81,7 +81,7 @@ export function createTerminalReporter(options: TerminalReporterOptions): Report
     const result = neutralizeDeep(unsafe);
     switch (result.command) {
       case 'plan':
-        return void out(result.format === 'markdown' ? renderPlanMarkdown(result.plan) : renderPlanText(result.plan, style));
+        return void out(result.format === 'markdown' ? renderPlanMarkdown(result.plan, result.maxLength === undefined ? {} : { limit: result.maxLength }) : renderPlanText(result.plan, style));
       case 'apply':
         // The plan was shown (as an event) before consent; what is left is the report of the run.
         if (result.outcome.result) out(`\n${renderApplyReport(result.outcome.result, style, { isFinishedStepsShown })}`);

@@ -35,7 +35,8 @@ export type ReporterEvent =
 
 /** What a command hands to the reporter when its service returns. */
 export type CommandResult =
-  | { command: 'plan'; plan: MaskedPlan; format: 'text' | 'markdown' }
+  /** `maxLength`: the longest Markdown (`--max-length`). */
+  | { command: 'plan'; plan: MaskedPlan; format: 'text' | 'markdown'; maxLength?: number }
   | { command: 'apply'; outcome: ApplyOutcome }
   | { command: 'doctor'; report: DoctorReport }
   | { command: 'export'; summary: ExportSummary }

@@ -47,7 +47,7 @@ export interface InitResult {
 
 /** Template path (under cli/templates) → path in the new repository, for the CI files. */
 const ciFiles: Record<Exclude<CiChoice, 'both' | 'none'>, [template: string, target: string][]> = {
-  github: [['github/conecta.yml', '.github/workflows/conecta.yml']],
+  github: [['github/conecta.yml', '.github/workflows/conecta.yml'], ['github/conecta-drift.yml', '.github/workflows/conecta-drift.yml']],
   gitlab: [['gitlab/gitlab-ci.yml', '.gitlab-ci.yml'], ['gitlab/conecta-mr-comment.mjs', '.gitlab/conecta-mr-comment.mjs']],
 };
 

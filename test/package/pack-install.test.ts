@@ -105,16 +105,16 @@ describe('a repository scaffolded with init --source <tarball>', () => {
   });
 
   it('never calls npx in a way that could download another package', async () => {
-    for (const file of ['.github/workflows/conecta.yml', '.gitlab-ci.yml', 'README.md']) {
+    for (const file of ['.github/workflows/conecta.yml', '.github/workflows/conecta-drift.yml', '.gitlab-ci.yml', 'README.md']) {
       const text = await readFile(join(scaffold, file), 'utf8');
       expect(text.match(/\bnpx (?!--no )[^\n]*/g) ?? [], file).toEqual([]);
     }
   });
 
-  it('passes the GitHub plan job, its run steps taken from the workflow and run in order, against the sandbox', async () => {
+  it('passes the GitHub validate and plan jobs, their run steps taken from the workflow and run in order, against the sandbox', async () => {
     const workflow = parse(await readFile(join(scaffold, '.github/workflows/conecta.yml'), 'utf8')) as Workflow;
-    const steps = workflow.jobs.plan!.steps.filter((step) => step.run !== undefined);
-    expect(steps.length).toBeGreaterThanOrEqual(3);
+    const steps = [...workflow.jobs.validate!.steps, ...workflow.jobs.plan!.steps].filter((step) => step.run !== undefined);
+    expect(steps.map((step) => step.name ?? step.run)).toEqual(['npm ci --no-audit --no-fund', 'Validate every environment', 'npm ci --no-audit --no-fund', 'Plan']);
     const summary = join(scaffold, 'step-summary.md');
     await writeFile(summary, '');
     const expression = (value: string) => value.replace(/\$\{\{\s*matrix\.environment\s*\}\}/g, 'local').replace(/\$\{\{\s*secrets\.[A-Z_]+\s*\}\}/g, '');
@@ -128,7 +128,7 @@ describe('a repository scaffolded with init --source <tarball>', () => {
     expect(markdown).toContain('### Conecta plan for');
     expect(markdown).toContain('9 to create');
     expect(await readFile(summary, 'utf8')).toContain('9 to create');
-    expect(existsSync(join(scaffold, 'plan.json'))).toBe(true);
+    expect(JSON.parse(await readFile(join(scaffold, 'plan.json'), 'utf8'))).toMatchObject({ summary: { create: 9 } });
   }, INSTALL_TIMEOUT);
 
   it('passes the GitLab validate and plan jobs, their scripts taken from .gitlab-ci.yml, against the sandbox', async () => {
@@ -140,5 +140,6 @@ describe('a repository scaffolded with init --source <tarball>', () => {
       expect(outcome, name).toMatchObject({ code: 0 });
     }
     expect(await readFile(join(scaffold, 'plan.md'), 'utf8')).toContain('9 to create');
+    expect(await readFile(join(scaffold, 'plan-full.md'), 'utf8')).toContain('9 to create');
   }, 120_000);
 });

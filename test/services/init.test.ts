@@ -29,7 +29,7 @@ describe('runInit', () => {
     const result = await runInit({ cwd: root, dir: 'acme-conecta', isForced: false, ci: 'both' });
     expect(result.dir).toBe(join(root, 'acme-conecta'));
     expect(await listTree(result.dir)).toEqual([
-      '.github/workflows/conecta.yml', '.gitignore', '.gitlab-ci.yml', '.gitlab/conecta-mr-comment.mjs', 'README.md',
+      '.github/workflows/conecta-drift.yml', '.github/workflows/conecta.yml', '.gitignore', '.gitlab-ci.yml', '.gitlab/conecta-mr-comment.mjs', 'README.md',
       'conecta.yaml', 'config/base/agents.yaml', 'config/base/pauses.yaml', 'config/base/schedule-groups.yaml',
       'config/base/tabulations.yaml', 'config/base/teams.yaml', 'package.json',
     ]);

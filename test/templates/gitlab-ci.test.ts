@@ -17,32 +17,45 @@ async function readPipeline(): Promise<Record<string, unknown>> {
 }
 
 describe('the GitLab CI template', () => {
-  it('runs on merge requests and on the default branch, in validate → plan → apply', async () => {
+  it('runs on merge requests, schedules and the default branch, in validate → plan → apply', async () => {
     const pipeline = await readPipeline();
     expect(pipeline.stages).toEqual(['validate', 'plan', 'apply']);
     expect((pipeline.workflow as { rules: { if: string }[] }).rules.map((rule) => rule.if)).toEqual([
       '$CI_PIPELINE_SOURCE == "merge_request_event"',
+      '$CI_PIPELINE_SOURCE == "schedule"',
       '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != "merge_request_event"',
     ]);
     expect((pipeline['conecta:validate'] as GitLabJob).script).toEqual(['npm exec --no -- conecta validate']);
+    expect((pipeline.default as { image: string }).image).toBe('node:26');
   });
 
-  it('plans only in merge requests, handles --detailed-exitcode and posts the comment even on failure', async () => {
+  it('plans merge requests of this project once, with the read-only token, cut by the CLI, and posts the comment even on failure', async () => {
     const plan = (await readPipeline())['conecta:plan:prod'] as GitLabJob;
-    expect(plan.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
-    expect(plan.variables).toEqual({ CONECTA_ENVIRONMENT: 'prod' });
-    expect(plan.script.join('\n')).toContain('--markdown --detailed-exitcode > plan.md || code=$?');
-    expect(plan.script.join('\n')).toContain('if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then exit "$code"; fi');
+    expect(plan.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event" && $CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID' }]);
+    expect(plan.variables).toEqual({ CONECTA_ENVIRONMENT: 'prod', CONECTA_TOKEN_PROD: '$CONECTA_PLAN_TOKEN_PROD' });
+    const script = plan.script.join('\n');
+    expect(script.match(/conecta plan /g)).toHaveLength(1);
+    expect(script).toContain('--markdown --max-length 999000 --out plan.json --detailed-exitcode > plan.md || code=$?');
+    expect(script).toContain('if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then exit "$code"; fi');
     expect(plan.after_script).toEqual(['node .gitlab/conecta-mr-comment.mjs']);
-    expect(plan.artifacts).toMatchObject({ when: 'always', paths: ['plan.md', 'plan.json'] });
+    expect(plan.artifacts).toMatchObject({ when: 'always', paths: ['plan.md', 'plan-full.md', 'plan.json'] });
   });
 
-  it('applies on the default branch in one resource group per tenant, without --force, never interrupted', async () => {
-    const apply = (await readPipeline())['conecta:apply:prod'] as GitLabJob;
-    expect(apply.rules?.map((rule) => rule.if)).toEqual(['$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != "merge_request_event"']);
+  it('applies pushes to the default branch (never scheduled pipelines) with the protected write token, in one resource group per tenant, without --force', async () => {
+    const apply = (await readPipeline())['conecta:apply:prod'] as GitLabJob & { environment: { name: string } };
+    expect(apply.rules?.map((rule) => rule.if)).toEqual(['$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")']);
+    expect(apply.variables).toEqual({ CONECTA_ENVIRONMENT: 'prod', CONECTA_TOKEN_PROD: '$CONECTA_APPLY_TOKEN_PROD' });
+    expect(apply.environment).toEqual({ name: 'prod' });
     expect(apply.resource_group).toBe('conecta-prod');
     expect(apply.interruptible).toBe(false);
-    expect(apply.script).toEqual(['npm exec --no -- conecta apply --env "$CONECTA_ENVIRONMENT" --auto-approve']);
+    expect(apply.script).toEqual(['set -o pipefail', 'npm exec --no -- conecta apply --env "$CONECTA_ENVIRONMENT" --auto-approve 2>&1 | tee apply.txt']);
+  });
+
+  it('checks drift in scheduled pipelines with the read-only token, failing the job when the tenant drifted', async () => {
+    const drift = (await readPipeline())['conecta:drift:prod'] as GitLabJob;
+    expect(drift.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule"' }]);
+    expect(drift.variables).toMatchObject({ CONECTA_TOKEN_PROD: '$CONECTA_PLAN_TOKEN_PROD' });
+    expect(drift.script).toEqual(['npm exec --no -- conecta plan --env "$CONECTA_ENVIRONMENT" --out plan.json --detailed-exitcode']);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * `plan --markdown`: the body of a pull-request comment. A heading naming the target, the summary
  * table first, deletes and unsafe changes called out at the top, then one collapsible section per
- * kind. It always fits GitHub's comment limit: whole change blocks and sections are left out
- * (never a table or code block cut in half) and a note says what is missing.
+ * kind. It always fits the limit (GitHub's comment limit by default, `plan --max-length`): whole
+ * change blocks and sections are left out (never a table or code block cut in half), a note says
+ * what is missing, and the address of every change whose details were left out is still listed.
  */
 import { renderFlowChangeMermaid } from '../flows/mermaid.js';
 import { getKindInfo } from '../kinds/registry.js';
@@ -31,15 +32,34 @@ export function renderPlanMarkdown(masked: MaskedPlan, options: MarkdownOptions 
   const view = buildPlanView(masked);
   const changesById = new Map(masked.changes.map((change) => [change.id, change]));
   const head = renderHead(view);
-  let used = head.length + NOTE_RESERVE;
-  const parts: string[] = [head];
-  const leftOut = new Map<Kind, number>();
+  const whole = renderBody(view, changesById, head.length + NOTE_RESERVE, limit);
+  if (whole.leftOutIds.length === 0 && whole.omittedSections.length === 0) return [head, ...whole.parts].join('\n');
+  // Cut: room is kept first for the address of every change, so none is hidden.
+  const reserve = renderAddressIndex(view.changes.map((change) => change.id), limit - head.length - NOTE_RESERVE).length;
+  const cut = renderBody(view, changesById, head.length + NOTE_RESERVE + reserve, limit);
+  const note = renderLeftOutNote(cut.leftOut, cut.omittedSections, limit);
+  const index = cut.leftOutIds.length > 0 ? renderAddressIndex(cut.leftOutIds, reserve) : '';
+  return [head, ...cut.parts, ...(note ? [note] : []), ...(index ? [index] : [])].join('\n');
+}
 
+interface Body {
+  parts: string[];
+  leftOut: Map<Kind, number>;
+  leftOutIds: string[];
+  omittedSections: string[];
+}
+
+/** The per-kind sections, then the unmanaged list and the warnings, as far as they fit in `limit` after `used`. */
+function renderBody(view: PlanView, changesById: ReadonlyMap<string, Change>, used: number, limit: number): Body {
+  const parts: string[] = [];
+  const leftOut = new Map<Kind, number>();
+  const leftOutIds: string[] = [];
   for (const group of groupByKind(view.changes)) {
     const open = `<details>\n<summary><b>${escapeHtml(capitalize(getKindInfo(group.kind).plural))}</b>: ${escapeHtml(describeCounts(group.changes))}</summary>\n\n`;
     const close = '</details>\n';
     if (used + open.length + close.length > limit) {
       leftOut.set(group.kind, (leftOut.get(group.kind) ?? 0) + group.changes.length);
+      leftOutIds.push(...group.changes.map((change) => change.id));
       continue;
     }
     const blocks: string[] = [];
@@ -48,6 +68,7 @@ export function renderPlanMarkdown(masked: MaskedPlan, options: MarkdownOptions 
       const block = renderChangeBlock(change, changesById.get(change.id)!);
       if (used + sectionLength + block.length > limit) {
         leftOut.set(group.kind, (leftOut.get(group.kind) ?? 0) + 1);
+        leftOutIds.push(change.id);
         continue;
       }
       blocks.push(block);
@@ -57,7 +78,6 @@ export function renderPlanMarkdown(masked: MaskedPlan, options: MarkdownOptions 
     parts.push(`${open}${blocks.join('')}${close}`);
     used += sectionLength;
   }
-
   const omittedSections: string[] = [];
   for (const [name, section] of [['the list of objects not managed', renderUnmanaged(view)], ['the warnings', renderWarnings(view)]] as const) {
     if (!section) continue;
@@ -68,9 +88,26 @@ export function renderPlanMarkdown(masked: MaskedPlan, options: MarkdownOptions 
     parts.push(section);
     used += section.length;
   }
-  const note = renderLeftOutNote(leftOut, omittedSections, limit);
-  if (note) parts.push(note);
-  return parts.join('\n');
+  return { parts, leftOut, leftOutIds, omittedSections };
+}
+
+/** Every address whose details were left out, as short as Markdown allows, within `room` characters. */
+function renderAddressIndex(ids: readonly string[], room: number): string {
+  const open = `<details>\n<summary>Changes whose details are left out: ${ids.length}</summary>\n\n`;
+  const close = '\n\n</details>\n';
+  const items: string[] = [];
+  let length = open.length + close.length;
+  for (const [index, id] of ids.entries()) {
+    const item = `${formatInlineCode(id)}${index < ids.length - 1 ? ', ' : ''}`;
+    const rest = `and ${ids.length - index} more: the job summary, the artifacts and \`conecta show plan.json\` hold the whole plan`;
+    if (length + item.length + rest.length > room) {
+      items.push(rest);
+      break;
+    }
+    items.push(item);
+    length += item.length;
+  }
+  return `${open}${items.join('')}${close}`;
 }
 
 function renderHead(view: PlanView): string {
@@ -153,7 +190,7 @@ function renderLeftOutNote(leftOut: ReadonlyMap<Kind, number>, omittedSections: 
     pieces.push(`the details of ${total} ${total === 1 ? 'change' : 'changes'} (${perKind})`);
   }
   pieces.push(...omittedSections);
-  return `> [!NOTE]\n> Left out to fit the ${limit.toLocaleString('en-US')}-character comment limit: ${pieces.join('; ')}. Run \`conecta plan\` (or \`conecta plan --json\`) to see the whole plan.\n`;
+  return `> [!NOTE]\n> Left out to fit the ${limit.toLocaleString('en-US')}-character comment limit: ${pieces.join('; ')}.${leftOut.size > 0 ? ' Their addresses are listed below.' : ''} Run \`conecta plan\` (or \`conecta show plan.json\` on a saved plan) to see the whole plan.\n`;
 }
 
 function groupByKind(changes: readonly ChangeView[]): { kind: Kind; changes: ChangeView[] }[] {

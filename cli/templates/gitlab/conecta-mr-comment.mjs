@@ -7,8 +7,6 @@ import { existsSync, readFileSync } from 'node:fs';
 const env = process.env;
 const environment = env.CONECTA_ENVIRONMENT ?? 'default';
 const marker = `<!-- conecta-plan:${environment} -->`;
-// GitLab notes hold up to 1,000,000 characters; the artifacts keep the full plan.
-const limit = 900_000;
 
 function buildBody() {
   const commit = env.CI_COMMIT_SHORT_SHA ?? '';
@@ -25,13 +23,10 @@ function buildBody() {
     if (plan.safety?.isUnsafe) {
       parts.push(`🛑 **Unsafe plan:** ${(plan.safety.reasons ?? []).join('; ')}. The apply on merge will refuse it: CI never passes --force.`);
     }
-    let markdown = readFileSync('plan.md', 'utf8');
-    if (markdown.length > limit) {
-      markdown = `${markdown.slice(0, markdown.lastIndexOf('\n', limit))}\n\n… The plan is too long for a comment: read it whole in the job's artifacts (${jobUrl}).`;
-    }
-    parts.push(markdown);
+    // Posted as the CLI wrote it: `plan --max-length` already cut it to fit a note.
+    parts.push(readFileSync('plan.md', 'utf8'));
   }
-  parts.push(`<sub>Commit ${commit} · [job](${jobUrl})</sub>`);
+  parts.push(`<sub>Commit ${commit} · [job](${jobUrl}) · the whole plan is plan-full.md in the job's artifacts</sub>`);
   return parts.join('\n\n');
 }
 

@@ -45,3 +45,27 @@ describe('renderPlanMarkdown size limit', () => {
     expect(markdown).toContain('Left out to fit');
   });
 });
+
+describe('renderPlanMarkdown when it must cut', () => {
+  test('still names every changed address, even when most details are left out', () => {
+    const plan = buildBigPlan(1_500, 8, 200);
+    const markdown = renderPlanMarkdown(maskPlan(plan, createRedactor()));
+    expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    const shown = new Set([...markdown.matchAll(/`([a-z-]+\.[^`]+)`/g)].map((match) => match[1]));
+    const detailed = new Set([...markdown.matchAll(/^# ([a-z-]+\.\S.*?) will be/gm)].map((match) => match[1]));
+    const missing = plan.changes.map((change) => change.id).filter((id) => !shown.has(id) && !detailed.has(id));
+    expect(missing).toEqual([]);
+    expect(markdown).toMatch(/<summary>Changes whose details are left out: \d+<\/summary>/);
+    expect(markdown.match(/<details>/g)?.length).toBe(markdown.match(/<\/details>/g)?.length);
+  });
+
+  test('lists as many addresses as fit and says where the rest is when even the list is too long', () => {
+    const markdown = renderPlanMarkdown(maskPlan(buildBigPlan(400, 2), createRedactor()), { limit: 5_000 });
+    expect(markdown.length).toBeLessThanOrEqual(5_000);
+    expect(markdown).toMatch(/and \d+ more: the job summary, the artifacts and `conecta show plan.json` hold the whole plan/);
+  });
+
+  test('adds no address list when the plan fits', () => {
+    expect(renderPlanMarkdown(maskPlan(buildBigPlan(3, 2), createRedactor()))).not.toContain('details are left out');
+  });
+});

@@ -25,6 +25,8 @@ export interface ProviderAccount {
   email: string;
   /** `admin` or `agent`, as the tenant reports it. */
   role: string;
+  /** The name of its user group (`groupId` of `/auth/me`), when the tenant says and the group is listed. */
+  userGroup?: string;
 }
 
 /** A live value the provider could not express in model terms (unknown enum string, unmappable range…). */

@@ -69,8 +69,10 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
       salt: options.fingerprintSalt ?? randomBytes(16).toString('base64url'),
       credential: target.env.CONECTA_TOKEN?.trim() || target.env.CONECTA_PASSWORD || '',
     };
+    const { account } = opened.description;
     const plan = buildPlan(loaded.state, snapshot, {
       fingerprintKey,
+      ...(account ? { account: { email: account.email, ...(account.userGroup === undefined ? {} : { userGroup: account.userGroup }) } } : {}),
       target: { url: opened.description.url, isSandbox: opened.description.isSandbox, ...(target.name === 'default' ? {} : { environment: target.name }) },
       ...(options.prune === undefined ? {} : { prune: options.prune }),
     });

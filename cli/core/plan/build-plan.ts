@@ -13,6 +13,7 @@ import { isJsonEqual } from '../normalize/canonical-json.js';
 import { normalizeSpec, toComparableSpec } from '../normalize/normalize-spec.js';
 import { assessSafety } from './assess-safety.js';
 import { decideDeletions } from './decide-deletions.js';
+import { protectAccount, type AccountProtection, type SignedInAccount } from './protect-account.js';
 import { assessDeleteImpact, countReferrers, describeImpact } from './describe-dependents.js';
 import type { DesiredEntry, LiveEntry } from './entries.js';
 import { fingerprintNormalizedConfig, fingerprintNormalizedLive, UNSAVED_FINGERPRINT_KEY, type FingerprintKey } from './fingerprint.js';
@@ -25,6 +26,8 @@ export interface BuildPlanOptions {
   target: { url: string; isSandbox: boolean };
   /** Delete live objects missing from the config in every kind (`--prune`). */
   prune?: boolean;
+  /** The account the provider is signed in as (`GET /auth/me`): it and its user group are protected. */
+  account?: SignedInAccount;
   /** Keys the digests of sensitive values in the fingerprints (fingerprint.ts); its salt is saved in the plan. */
   fingerprintKey?: FingerprintKey;
 }
@@ -47,6 +50,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
   const liveByIdentity = new Map(liveEntries.map((entry) => [entry.identity, entry]));
   const { pairs, unmatched } = matchResources(desiredEntries, liveByIdentity);
   const declared = listDeclaredKinds(desired);
+  const protection = protectAccount(options.account, liveByIdentity, new Map(desiredEntries.map((entry) => [entry.identity, entry])));
 
   let liveReferrers: Map<string, Referrer<LiveEntry>[]> | undefined;
   const listLiveReferrers = () => (liveReferrers ??= indexReferrers(liveEntries, (entry) => ({ kind: entry.resource.kind, key: entry.resource.key, spec: entry.spec })));
@@ -54,6 +58,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
     unmatched,
     // Prune applies to the kinds the config declares; the others are not managed (partial adoption).
     isPruned: (kind) => declared.has(kind) && (options.prune === true || desired.prune[kind] === true),
+    explainProtected: protection.explainKept,
     listDesiredReferences: () => new Set(desiredEntries.flatMap((entry) => listReferences(entry.resource.kind, entry.spec).map(identifyReference))),
     listLiveReferrers,
   });
@@ -64,7 +69,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
   const changes: Change[] = [];
   const changeByDesired = new Map<string, number>();
   for (const pair of pairs) {
-    const change = diffPair(pair, renames);
+    const change = diffPair(pair, renames, protection, warnings);
     if (!change) continue;
     changeByDesired.set(pair.desired.identity, changes.length);
     changes.push(change);
@@ -135,7 +140,7 @@ function matchResources(desired: readonly DesiredEntry[], liveByIdentity: Readon
   return { pairs, unmatched };
 }
 
-function diffPair({ desired, live }: Pair, renames: ReadonlyMap<string, string>): Change | undefined {
+function diffPair({ desired, live }: Pair, renames: ReadonlyMap<string, string>, protection: AccountProtection, warnings: string[]): Change | undefined {
   const { kind, name } = desired.resource;
   const address = formatAddress(kind, name);
   const base = { id: address, address, kind, name, dependsOn: [], level: 0, consent: [] };
@@ -147,7 +152,7 @@ function diffPair({ desired, live }: Pair, renames: ReadonlyMap<string, string>)
   }
   const followed = followRenames(kind, live.spec, renames);
   const before = toComparableSpec(kind, followed === live.spec ? followed : normalizeSpec(kind, followed));
-  const after = toComparableSpec(kind, desired.spec);
+  const after = protection.protect(live, before, toComparableSpec(kind, desired.spec), warnings);
   if (isJsonEqual(before, after)) return undefined;
   const change: Change = { ...base, action: 'update', liveId: live.resource.id, before, after, fields: diffFields(kind, before, after) };
   if (live.identity !== desired.identity) change.renamedFrom = live.resource.name;

@@ -1,7 +1,8 @@
 /**
  * The deletion policy. Live objects missing from the config are kept and listed as not managed,
  * unless their kind is pruned. Even then, the built-in Administrador group and anything a kept
- * or desired object still refers to are never deleted; they stay unmanaged with a warning.
+ * or desired object still refers to are never deleted, nor the signed-in account and its group;
+ * they stay unmanaged with a warning.
  */
 import { BUILT_IN_USER_GROUP } from '../kinds/registry.js';
 import { formatAddress, type Kind } from '../model/resource.js';
@@ -12,6 +13,8 @@ export interface DeletionInput {
   /** Live objects no desired object matches. */
   unmatched: readonly LiveEntry[];
   isPruned: (kind: Kind) => boolean;
+  /** Why an object may never be deleted (the signed-in account and its group); undefined when it may. */
+  explainProtected?: (entry: LiveEntry) => string | undefined;
   /** Identities the desired state refers to (computed only when needed). */
   listDesiredReferences: () => ReadonlySet<string>;
   /** Live referrers by referenced identity (computed only when needed). */
@@ -25,13 +28,18 @@ export interface DeletionDecision {
 }
 
 export function decideDeletions(input: DeletionInput): DeletionDecision {
-  const candidates = input.unmatched.filter((entry) => input.isPruned(entry.resource.kind) && !isBuiltIn(entry));
-  if (candidates.length === 0) return { deletes: [], kept: [...input.unmatched], warnings: [] };
+  const warnings = new Map<string, string>();
+  const candidates = input.unmatched.filter((entry) => {
+    if (!input.isPruned(entry.resource.kind) || isBuiltIn(entry)) return false;
+    const reason = input.explainProtected?.(entry);
+    if (reason !== undefined) warnings.set(entry.identity, `${address(entry)} is not in the config but is kept: ${reason}.`);
+    return reason === undefined;
+  });
+  if (candidates.length === 0) return { deletes: [], kept: [...input.unmatched], warnings: [...warnings.values()] };
   const desiredReferences = input.listDesiredReferences();
   const liveReferrers = input.listLiveReferrers();
   const unmatched = new Set(input.unmatched.map((entry) => entry.identity));
   const deleting = new Set<string>();
-  const warnings = new Map<string, string>();
   for (const entry of candidates) {
     if (desiredReferences.has(entry.identity)) warnings.set(entry.identity, `${address(entry)} is not in the config but is kept: the config still refers to it.`);
     else deleting.add(entry.identity);

@@ -25,8 +25,8 @@ export interface ProviderAccount {
   email: string;
   /** `admin` or `agent`, as the tenant reports it. */
   role: string;
-  /** The name of its user group (`groupId` of `/auth/me`), when the tenant says and the group is listed. */
-  userGroup?: string;
+  /** The vendor id of its user group (`groupId` of `/auth/me`), when the tenant says. */
+  userGroupId?: string;
 }
 
 /** A live value the provider could not express in model terms (unknown enum string, unmappable range…). */

@@ -70,9 +70,10 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
       credential: target.env.CONECTA_TOKEN?.trim() || target.env.CONECTA_PASSWORD || '',
     };
     const { account } = opened.description;
+    const accountGroup = account?.userGroupId === undefined ? undefined : snapshot.resources.find((resource) => resource.kind === 'user-group' && resource.id === account.userGroupId)?.name;
     const plan = buildPlan(loaded.state, snapshot, {
       fingerprintKey,
-      ...(account ? { account: { email: account.email, ...(account.userGroup === undefined ? {} : { userGroup: account.userGroup }) } } : {}),
+      ...(account ? { account: { email: account.email, ...(accountGroup === undefined ? {} : { userGroup: accountGroup }) } } : {}),
       target: { url: opened.description.url, isSandbox: opened.description.isSandbox, ...(target.name === 'default' ? {} : { environment: target.name }) },
       ...(options.prune === undefined ? {} : { prune: options.prune }),
     });

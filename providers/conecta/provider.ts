@@ -140,13 +140,6 @@ export class ConectaProvider implements Provider {
     await this.loadKinds(['flow']);
     const unsupported: UnsupportedKind[] = [...this.unsupported].map(([kind, reason]) => ({ kind, reason }));
     const account = readAccount(me);
-    const groupId = readGroupId(me);
-    if (account && groupId !== undefined) {
-      // The group that gives the account its rights: plans never delete it or strip its full permission.
-      await this.loadKinds(['user-group']);
-      const userGroup = this.nameOf('user-group', groupId);
-      if (userGroup !== undefined) account.userGroup = userGroup;
-    }
     return { ...this.target, apiVersion, unsupported, ...(account ? { account } : {}) };
   }
 
@@ -339,13 +332,9 @@ function readAccount(me: unknown): ProviderAccount | undefined {
   const user = isObject(me.user) ? me.user : me;
   const email = typeof user.email === 'string' ? user.email : '';
   if (email === '') return undefined;
-  return { name: typeof user.name === 'string' ? user.name : '', email, role: typeof user.type === 'string' ? user.type : 'unknown' };
-}
-
-function readGroupId(me: unknown): string | undefined {
-  if (!isObject(me)) return undefined;
-  const user = isObject(me.user) ? me.user : me;
-  return typeof user.groupId === 'string' && user.groupId !== '' ? user.groupId : undefined;
+  // `groupId`: the group that gives the account its rights, which plans protect.
+  const groupId = typeof user.groupId === 'string' && user.groupId !== '' ? { userGroupId: user.groupId } : {};
+  return { name: typeof user.name === 'string' ? user.name : '', email, role: typeof user.type === 'string' ? user.type : 'unknown', ...groupId };
 }
 
 function isObject(value: unknown): value is WireObject {

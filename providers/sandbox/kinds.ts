@@ -10,12 +10,12 @@ import {
 export type KindName =
   | 'userGroup' | 'admin' | 'team' | 'agent' | 'tabulation' | 'predefinedMessage'
   | 'timeGroup' | 'wordFilterAgent' | 'wordFilterContact' | 'pause' | 'flow'
-  | 'contactGroup' | 'blockedNumber';
+  | 'contactGroup' | 'contactField' | 'blockedNumber';
 
 export const KIND_NAMES: readonly KindName[] = [
   'userGroup', 'admin', 'team', 'agent', 'tabulation', 'predefinedMessage',
   'timeGroup', 'wordFilterAgent', 'wordFilterContact', 'pause', 'flow',
-  'contactGroup', 'blockedNumber',
+  'contactGroup', 'contactField', 'blockedNumber',
 ];
 
 /** A reference from a stored record to another record, found at a dotted path. */
@@ -254,6 +254,16 @@ export const KINDS: Readonly<Record<KindName, KindDefinition>> = {
     fields: { nameGroup: required(str()), opt_in: json() },
     readOnly: COMMON_READ_ONLY,
     keyField: 'nameGroup', keyNamespace: 'contactGroup',
+  },
+  contactField: {
+    ...base,
+    name: 'contactField', label: 'contact field', route: '/contacts/fields',
+    fields: {
+      name: required(str()), description: str(), identifier: bool(), required: bool(), confidential: bool(), encrypted: bool(),
+      allow_search: bool(), description_agent: bool(), validation: str(), conditional: str(), total_characters: str(),
+    },
+    readOnly: COMMON_READ_ONLY,
+    keyField: 'name', keyNamespace: 'contactField',
   },
   blockedNumber: {
     ...base,

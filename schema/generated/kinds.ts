@@ -5,6 +5,7 @@ export type Kind =
   | 'tabulation'
   | 'predefined-message'
   | 'contact-group'
+  | 'contact-field'
   | 'blocked-number'
   | 'schedule-group'
   | 'pause'
@@ -20,6 +21,7 @@ export const kindDeclarations = [
   { kind: 'tabulation', configKey: 'tabulations', definition: 'Tabulation', keyField: 'name', isKeyCaseInsensitive: false, plural: 'tabulations', uiLabel: 'Tabulações' },
   { kind: 'predefined-message', configKey: 'predefinedMessages', definition: 'PredefinedMessage', keyField: 'name', isKeyCaseInsensitive: false, plural: 'predefined messages', uiLabel: 'Mensagens Predefinidas' },
   { kind: 'contact-group', configKey: 'contactGroups', definition: 'ContactGroup', keyField: 'name', isKeyCaseInsensitive: false, plural: 'contact groups', uiLabel: 'Grupo de Contatos' },
+  { kind: 'contact-field', configKey: 'contactFields', definition: 'ContactField', keyField: 'name', isKeyCaseInsensitive: false, plural: 'contact fields', uiLabel: 'Campos Adicionais' },
   { kind: 'blocked-number', configKey: 'blockedNumbers', definition: 'BlockedNumber', keyField: 'number', isKeyCaseInsensitive: false, plural: 'blocked numbers', uiLabel: 'Números Bloqueados' },
   { kind: 'schedule-group', configKey: 'scheduleGroups', definition: 'ScheduleGroup', keyField: 'name', isKeyCaseInsensitive: false, plural: 'schedule groups', uiLabel: 'Grupo de Horários' },
   { kind: 'pause', configKey: 'pauses', definition: 'Pause', keyField: 'name', isKeyCaseInsensitive: false, plural: 'pauses', uiLabel: 'Pausas' },
@@ -32,4 +34,4 @@ export const kindDeclarations = [
 ] as const;
 
 /** The YAML keys of the kinds in the order of the schema (and of the YAML reference). */
-export const kindConfigKeysInSchemaOrder = ['userGroups', 'administrators', 'tabulations', 'predefinedMessages', 'contactGroups', 'blockedNumbers', 'teams', 'agents', 'scheduleGroups', 'wordFilters', 'pauses', 'flows'] as const;
+export const kindConfigKeysInSchemaOrder = ['userGroups', 'administrators', 'tabulations', 'predefinedMessages', 'contactGroups', 'contactFields', 'blockedNumbers', 'teams', 'agents', 'scheduleGroups', 'wordFilters', 'pauses', 'flows'] as const;

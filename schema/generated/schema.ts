@@ -61,6 +61,13 @@ export const conectaSchema = {
         "$ref": "#/$defs/ContactGroup"
       }
     },
+    "contactFields": {
+      "type": "array",
+      "description": "Campos Adicionais: custom contact fields, shown on the contact card and filled by flows (`saveTo: contact.<name>`). UI: Cadastro › Campos Adicionais.",
+      "items": {
+        "$ref": "#/$defs/ContactField"
+      }
+    },
     "blockedNumbers": {
       "type": "array",
       "description": "Números Bloqueados: phone numbers that cannot start new sessions. UI: Cadastro › Números Bloqueados.",
@@ -358,6 +365,100 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        }
+      }
+    },
+    "ContactField": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "x-kind": "contact-field",
+      "x-key": "name",
+      "x-plural": "contact fields",
+      "x-ui-label": "Campos Adicionais",
+      "x-order": 26,
+      "description": "A custom contact field. UI: Cadastro › Campos Adicionais. Flows store answers in it with `saveTo: contact.<name>`.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "description": "Nome: letters, digits and `_` (Conecta turns spaces into `_`), such as `cpf`. Unique among contact fields; flows refer to it as `contact.<name>`."
+        },
+        "renamedFrom": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied."
+        },
+        "description": {
+          "type": "string",
+          "maxLength": 500,
+          "default": "",
+          "description": "Descrição."
+        },
+        "identifier": {
+          "type": "boolean",
+          "default": false,
+          "description": "Identificador: the field identifies the contact."
+        },
+        "required": {
+          "type": "boolean",
+          "default": false,
+          "description": "Obrigatório."
+        },
+        "confidential": {
+          "type": "boolean",
+          "default": false,
+          "description": "Confidencial."
+        },
+        "encrypted": {
+          "type": "boolean",
+          "default": false,
+          "description": "Criptografado: stored encrypted."
+        },
+        "searchable": {
+          "type": "boolean",
+          "default": false,
+          "description": "Permitir busca: usable in searches and reports."
+        },
+        "showDescriptionToAgent": {
+          "type": "boolean",
+          "default": false,
+          "description": "Descrição para o agente: the agent sees the description."
+        },
+        "validation": {
+          "type": "string",
+          "maxLength": 200,
+          "default": "",
+          "description": "Tipo de validação, as the tenant names it (its values are not documented; empty: none)."
+        },
+        "lengthRule": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "op",
+            "value"
+          ],
+          "description": "Condição + total de caracteres: the answer length must satisfy `op value`.",
+          "properties": {
+            "op": {
+              "type": "string",
+              "enum": [
+                ">=",
+                "<=",
+                "<>",
+                "="
+              ],
+              "description": "Condição."
+            },
+            "value": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 10000,
+              "description": "Total de caracteres."
+            }
+          }
         }
       }
     },
@@ -1229,7 +1330,11 @@ export const conectaSchema = {
         "saveTo": {
           "type": "string",
           "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
-          "description": "Where the answer is stored: `contact.<field>` for a contact field (Campos Adicionais, such as `contact.cpf`), or a variable name (such as `protocolo`) that later blocks read."
+          "description": "Where the answer is stored: `contact.<field>` for a contact field (Campos Adicionais, such as `contact.cpf`), or a variable name (such as `protocolo`) that later blocks read.",
+          "x-ref-prefixed": {
+            "prefix": "contact.",
+            "kind": "contact-field"
+          }
         },
         "validation": {
           "type": "string",
@@ -1316,7 +1421,11 @@ export const conectaSchema = {
         "variable": {
           "type": "string",
           "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
-          "description": "Variável compared: a variable name, or `contact.<field>` for a contact field."
+          "description": "Variável compared: a variable name, or `contact.<field>` for a contact field.",
+          "x-ref-prefixed": {
+            "prefix": "contact.",
+            "kind": "contact-field"
+          }
         },
         "operator": {
           "type": "string",
@@ -1514,7 +1623,11 @@ export const conectaSchema = {
         "variable": {
           "type": "string",
           "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
-          "description": "The variable set: a name, or `contact.<field>` for a contact field."
+          "description": "The variable set: a name, or `contact.<field>` for a contact field.",
+          "x-ref-prefixed": {
+            "prefix": "contact.",
+            "kind": "contact-field"
+          }
         },
         "value": {
           "type": "string",
@@ -1632,6 +1745,10 @@ export const conectaSchema = {
         "contactGroups": {
           "type": "boolean",
           "description": "Delete live contactGroups missing from the config."
+        },
+        "contactFields": {
+          "type": "boolean",
+          "description": "Delete live contactFields missing from the config."
         },
         "blockedNumbers": {
           "type": "boolean",

@@ -55,6 +55,10 @@ export interface ConectaConfig {
    */
   contactGroups?: ContactGroup[];
   /**
+   * Campos Adicionais: custom contact fields, shown on the contact card and filled by flows (`saveTo: contact.<name>`). UI: Cadastro › Campos Adicionais.
+   */
+  contactFields?: ContactField[];
+  /**
    * Números Bloqueados: phone numbers that cannot start new sessions. UI: Cadastro › Números Bloqueados.
    */
   blockedNumbers?: BlockedNumber[];
@@ -107,6 +111,10 @@ export interface PruneByKind {
    * Delete live contactGroups missing from the config.
    */
   contactGroups?: boolean;
+  /**
+   * Delete live contactFields missing from the config.
+   */
+  contactFields?: boolean;
   /**
    * Delete live blockedNumbers missing from the config.
    */
@@ -291,6 +299,67 @@ export interface ContactGroup {
    * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
    */
   renamedFrom?: string;
+}
+/**
+ * A custom contact field. UI: Cadastro › Campos Adicionais. Flows store answers in it with `saveTo: contact.<name>`.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "ContactField".
+ */
+export interface ContactField {
+  /**
+   * Nome: letters, digits and `_` (Conecta turns spaces into `_`), such as `cpf`. Unique among contact fields; flows refer to it as `contact.<name>`.
+   */
+  name: string;
+  /**
+   * The name this object had before. The plan updates the live object in place instead of deleting and re-creating it. Remove this key once the rename is applied.
+   */
+  renamedFrom?: string;
+  /**
+   * Descrição.
+   */
+  description?: string;
+  /**
+   * Identificador: the field identifies the contact.
+   */
+  identifier?: boolean;
+  /**
+   * Obrigatório.
+   */
+  required?: boolean;
+  /**
+   * Confidencial.
+   */
+  confidential?: boolean;
+  /**
+   * Criptografado: stored encrypted.
+   */
+  encrypted?: boolean;
+  /**
+   * Permitir busca: usable in searches and reports.
+   */
+  searchable?: boolean;
+  /**
+   * Descrição para o agente: the agent sees the description.
+   */
+  showDescriptionToAgent?: boolean;
+  /**
+   * Tipo de validação, as the tenant names it (its values are not documented; empty: none).
+   */
+  validation?: string;
+  /**
+   * Condição + total de caracteres: the answer length must satisfy `op value`.
+   */
+  lengthRule?: {
+    /**
+     * Condição.
+     */
+    op: '>=' | '<=' | '<>' | '=';
+    /**
+     * Total de caracteres.
+     */
+    value: number;
+  };
 }
 /**
  * A phone number that cannot start new sessions. UI: Cadastro › Números Bloqueados.

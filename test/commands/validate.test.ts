@@ -25,7 +25,7 @@ describe('conecta validate', () => {
   it('prints the counts of the acme example and exits 0', () => {
     const result = runCli('validate', 'examples/acme-contact-center');
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('userGroups: 2, administrators: 3, tabulations: 12, predefinedMessages: 4, contactGroups: 2, blockedNumbers: 2, teams: 3, agents: 15, scheduleGroups: 1, wordFilters: 6, pauses: 3, flows: 1\nConfiguration is valid.\n');
+    expect(result.stdout).toBe('userGroups: 2, administrators: 3, tabulations: 12, predefinedMessages: 4, contactGroups: 2, contactFields: 1, blockedNumbers: 2, teams: 3, agents: 15, scheduleGroups: 1, wordFilters: 6, pauses: 3, flows: 1\nConfiguration is valid.\n');
     expect(result.status).toBe(0);
   });
 

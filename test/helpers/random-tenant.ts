@@ -77,6 +77,7 @@ export function arbitraryTenant(options: RandomTenantOptions = {}): fc.Arbitrary
       scheduleGroups: uniqueNames(max),
       pauses: uniqueNames(max),
       contactGroups: uniqueNames(max),
+      contactFields: fc.uniqueArray(fc.constantFrom('cpf', 'cnpj', 'matricula', 'Plano_Atual', 'data_nascimento', 'cep', '_interno'), { maxLength: max }),
       blockedNumbers: fc.uniqueArray(fc.integer({ min: 10_000_000, max: 99_999_999 }).map((local) => `55119${local}`), { maxLength: max }),
       userGroups: uniqueNames(max).map((names) => names.filter((name) => name.toLowerCase() !== 'administrador')),
       teams: uniqueNames(max),
@@ -98,6 +99,7 @@ export function arbitraryTenant(options: RandomTenantOptions = {}): fc.Arbitrary
         scheduleGroups: fc.tuple(...names.scheduleGroups.map((name) => scheduleGroupArb(name))),
         pauses: fc.tuple(...names.pauses.map((name) => pauseArb(name))),
         contactGroups: fc.constant(names.contactGroups.map((name) => ({ name }))),
+        contactFields: fc.tuple(...names.contactFields.map((name) => contactFieldArb(name))),
         blockedNumbers: fc.constant(names.blockedNumbers.map((number) => ({ number }))),
         userGroups: fc.tuple(...names.userGroups.map((name) => userGroupArb(name, names.teams))),
         administrators: fc.tuple(...adminEmails.map((email) => administratorArb(email, ['Administrador', ...names.userGroups]))),
@@ -116,6 +118,7 @@ export function arbitraryTenant(options: RandomTenantOptions = {}): fc.Arbitrary
         ...parts.scheduleGroups.map((spec) => ({ kind: 'schedule-group' as const, spec })),
         ...parts.pauses.map((spec) => ({ kind: 'pause' as const, spec })),
         ...parts.contactGroups.map((spec) => ({ kind: 'contact-group' as const, spec })),
+        ...parts.contactFields.map((spec) => ({ kind: 'contact-field' as const, spec })),
         ...parts.blockedNumbers.map((spec) => ({ kind: 'blocked-number' as const, spec })),
         ...words.map((spec) => ({ kind: 'word-filter' as const, spec })),
         ...parts.userGroups.map((spec) => ({ kind: 'user-group' as const, spec })),
@@ -196,6 +199,18 @@ interface Names {
   messages: string[];
   scheduleGroups: string[];
   flows: string[];
+}
+
+function contactFieldArb(name: string): fc.Arbitrary<Spec> {
+  return fc.record({
+    description: optionalTextArb.map((text) => text.split(/\r?\n/)[0]!.trim().slice(0, 100)),
+    identifier: fc.boolean(),
+    required: fc.boolean(),
+    searchable: fc.boolean(),
+    showDescriptionToAgent: fc.boolean(),
+    validation: fc.constantFrom('', 'cpf', 'numbers'),
+    lengthRule: optional(fc.record({ op: fc.constantFrom('>=', '<=', '<>', '='), value: fc.integer({ min: 0, max: 200 }) })),
+  }).map((fields) => compact({ name, ...fields }));
 }
 
 function teamArb(name: string, names: Names): fc.Arbitrary<Spec> {

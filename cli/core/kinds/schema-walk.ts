@@ -1,6 +1,6 @@
 /**
  * Reads the schema's annotations so that every per-field concern lives in the schema:
- * `x-ref` (a reference to another kind, by name), `x-deferrable` (a reference that may be set
+ * `x-ref` (a reference to another kind, by name), `x-ref-prefixed` (one when the text starts with a prefix), `x-deferrable` (a reference that may be set
  * by a later update, which breaks reference cycles), `x-sensitive` (never shown or saved),
  * `x-set` (a list compared without regard to order), `x-text` (free text), `x-duration`,
  * and `default` (the server default, filled in on both sides before comparing).
@@ -24,6 +24,8 @@ export interface SchemaNode {
   required?: string[];
   writeOnly?: boolean;
   'x-ref'?: Kind;
+  /** A text that refers to an object of `kind` when it starts with `prefix` (`contact.cpf` → contact field `cpf`). */
+  'x-ref-prefixed'?: { prefix: string; kind: Kind };
   'x-deferrable'?: boolean;
   'x-sensitive'?: boolean;
   'x-set'?: boolean;
@@ -124,6 +126,8 @@ export function listReferences(kind: Kind, spec: Spec): Reference[] {
   walkSpec(kind, spec, ({ path, node, value, isDeferrable }) => {
     const target = node['x-ref'];
     if (target && typeof value === 'string') references.push({ kind: target, name: value, path, isDeferrable });
+    const prefixed = node['x-ref-prefixed'];
+    if (prefixed && typeof value === 'string' && value.startsWith(prefixed.prefix)) references.push({ kind: prefixed.kind, name: value.slice(prefixed.prefix.length), path, isDeferrable });
   });
   return references;
 }

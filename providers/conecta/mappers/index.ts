@@ -3,6 +3,7 @@ import type { Kind } from '../../../cli/core/model/resource.js';
 import { administratorMapper } from './administrator.js';
 import { agentMapper } from './agent.js';
 import { blockedNumberMapper } from './blocked-number.js';
+import { contactFieldMapper } from './contact-field.js';
 import { contactGroupMapper } from './contact-group.js';
 import { flowMapper } from './flow.js';
 import { pauseMapper } from './pause.js';
@@ -25,6 +26,7 @@ export const kindMappers: Readonly<Record<Kind, KindMapper>> = {
   'word-filter': wordFilterMapper,
   pause: pauseMapper,
   'contact-group': contactGroupMapper,
+  'contact-field': contactFieldMapper,
   'blocked-number': blockedNumberMapper,
   flow: flowMapper,
 };

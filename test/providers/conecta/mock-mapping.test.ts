@@ -214,3 +214,23 @@ describe('contact groups and blocked numbers', () => {
     expect(team.body).toMatchObject({ contact_active_by_group: { enabled: true, groups: ['64b000000000000000000402'] } });
   });
 });
+
+describe('contact fields', () => {
+  it('reads the bare array of /contacts/fields with its flags and length rule', async () => {
+    const t = openTenant();
+    expect((await t.provider.list('contact-field')).map((field) => field.spec)).toEqual([
+      { name: 'cpf', description: 'CPF do titular', validation: 'cpf', identifier: true, required: true, confidential: false, encrypted: false, searchable: true, showDescriptionToAgent: false, lengthRule: { op: '=', value: 11 } },
+      { name: 'matricula', description: '', validation: '', identifier: false, required: false, confidential: false, encrypted: false, searchable: false, showDescriptionToAgent: false },
+    ]);
+  });
+
+  it('writes a contact field with wire flag names and the length rule as conditional/total_characters', async () => {
+    const t = openTenant();
+    const captured = captureBody(t, 'POST', '/contacts/fields', { _id: '64b0000000000000000006ff', name: 'plano' });
+    await t.provider.create('contact-field', applyDefaults('contact-field', { name: 'plano', searchable: true, lengthRule: { op: '<=', value: 20 } }));
+    expect(captured.body).toEqual({
+      name: 'plano', description: '', identifier: false, required: false, confidential: false, encrypted: false,
+      allow_search: true, description_agent: false, validation: '', conditional: '<=', total_characters: '20',
+    });
+  });
+});

@@ -48,7 +48,7 @@ const LISTS: Record<string, string> = {
   '/campaigns': 'teams', '/agents': 'agents', '/admins': 'admins', '/userGroup': 'user-groups', '/timeGroup': 'time-groups',
   '/pauses': 'pauses', '/predefined_messages': 'predefined-messages', '/tabulations': 'tabulations',
   '/wordFilter/agents': 'word-filter-agents', '/wordFilter/contacts': 'word-filter-contacts',
-  '/contacts/groups': 'contact-groups', '/blockedNumbers': 'blocked-numbers',
+  '/contacts/groups': 'contact-groups', '/blockedNumbers': 'blocked-numbers', '/contacts/fields': 'contact-fields',
 };
 
 /** Version, /auth/me and `/flows` → 404 (no public flow endpoint), each persisting. */

@@ -74,7 +74,12 @@ export class ApplyCommand extends BaseCommand {
     const { ApplyError, InterruptedError } = await import('../core/errors.js');
     const count = `${outcome.notApplied} ${outcome.notApplied === 1 ? 'change' : 'changes'} not applied`;
     if (outcome.status === 'interrupted') throw new InterruptedError(`Interrupted: ${count}; re-run \`conecta apply\` to converge.`);
-    throw new ApplyError('APPLY_INCOMPLETE', `${count}.`, { hint: `re-run \`conecta apply\` to converge (run journal: ${outcome.journalFile ?? 'none'}).` });
+    const { isEveryFailureTransient } = await import('../core/execute/transient.js');
+    const journal = `run journal: ${outcome.journalFile ?? 'none'}`;
+    const hint = isEveryFailureTransient(outcome.result?.steps ?? [])
+      ? `re-run \`conecta apply\` to converge (${journal}).`
+      : `fix the failures listed above first: they fail the same way on every run; then run \`conecta apply\` again (${journal}).`;
+    throw new ApplyError('APPLY_INCOMPLETE', `${count}.`, { hint });
   }
 
   /** After the report: a natural key stored twice, or a re-read that failed, fails the run. */

@@ -70,6 +70,7 @@ const PATTERN_WORDS: [RegExp, string, string][] = [
   [/^\^\[\^\\s@\]\+@\[\^\\s@\]\+\$$/, 'must be an e-mail address', 'Write it as `name@example.com`.'],
   [/^\^\(\[01\]\\d\|2\[0-3\]\):\[0-5\]\\d\$$/, 'must be a time `HH:MM` between 00:00 and 23:59', 'Quote it and use two digits for hours and minutes, such as "08:00".'],
   [/^\^\(0\[1-9\]\|1\[0-2\]\)-/, 'must be a date `MM-DD`', 'Month first, two digits each, such as "12-25".'],
+  [/\\d\+m\)\?\$$/, 'must be a duration in whole minutes, such as `30m` or `1h30m` (Conecta holds this time in minutes, without seconds)', 'Round it to whole minutes and leave out the seconds: write `1m` or `2m` rather than `90s`.'],
   [/\\d\+d\)\?/, 'must be a duration such as `90s`, `15m` or `1h30m`', 'Use whole numbers with the units d, h, m and s, largest first.'],
   [/^\^\[0-9\]\*\$$/, 'must contain only digits', 'Remove anything that is not 0–9.'],
 ];

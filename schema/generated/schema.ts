@@ -577,8 +577,8 @@ export const conectaSchema = {
         },
         "sessionTimeout": {
           "type": "string",
-          "pattern": "^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$",
-          "description": "Tempo de sessão: the longest silence between contact and agent before the session closes itself, such as `30m` or `1h30m`. `0m` turns it off.",
+          "pattern": "^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?$",
+          "description": "Tempo de sessão: the longest silence between contact and agent before the session closes itself, in whole minutes (Conecta holds it in days, hours and minutes), such as `30m` or `1h30m`. `0m` turns it off.",
           "x-duration": true,
           "default": "0m"
         },

@@ -389,7 +389,7 @@ export interface Team {
    */
   renamedFrom?: string;
   /**
-   * Tempo de sessão: the longest silence between contact and agent before the session closes itself, such as `30m` or `1h30m`. `0m` turns it off.
+   * Tempo de sessão: the longest silence between contact and agent before the session closes itself, in whole minutes (Conecta holds it in days, hours and minutes), such as `30m` or `1h30m`. `0m` turns it off.
    */
   sessionTimeout?: string;
   /**

@@ -8,6 +8,8 @@ import { addCredentialVariables } from '../io/redactor.js';
 import type { Provider, ProviderDescription, ProviderEvent, Redactor } from '../../providers/contract.js';
 
 export interface OpenProviderOptions {
+  /** Why this target was chosen (ResolvedTarget.reason), named in the notice. */
+  targetReason?: string;
   env: Record<string, string | undefined>;
   cwd: string;
   /** The run's redactor: learns the credentials, masks what the provider reports. */
@@ -31,7 +33,7 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     const settings = readConectaSettings(options.env);
     const provider = new ConectaProvider({ ...settings, redactor: options.redactor, onEvent: options.onEvent });
     const description = await describeOrClose(provider);
-    return { provider, description, close: () => provider.close() };
+    return { provider, description, ...(options.targetReason ? { notice: `Using ${options.targetReason}.` } : {}), close: () => provider.close() };
   }
   const { startSandbox } = await import('../../providers/sandbox/index.js');
   const dataFile = options.env.CONECTA_SANDBOX_DATA?.trim() || join(options.cwd, '.conecta', 'sandbox.json');
@@ -57,7 +59,10 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     throw error;
   }
   const shownFile = relative(options.cwd, dataFile) || dataFile;
-  const notice = `Using the local sandbox at ${sandbox.url} (data: ${shownFile.startsWith('..') ? dataFile : shownFile}); set CONECTA_URL to target a tenant.`;
+  const where = `the local sandbox at ${sandbox.url} (data: ${shownFile.startsWith('..') ? dataFile : shownFile})`;
+  const notice = options.targetReason
+    ? `Using ${options.targetReason}: ${where}.`
+    : `Using ${where}; set CONECTA_URL to target a tenant.`;
   return { provider, description, notice, close };
 }
 

@@ -24,7 +24,8 @@ export interface DoctorOptions {
 
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const { reporter } = options;
-  const opened = await openProvider({ env: (await resolveTarget(options.targetOptions)).env, cwd: options.cwd, redactor: options.redactor, onEvent: (event) => reporter.emit({ type: 'provider', event }) });
+  const resolved = await resolveTarget(options.targetOptions);
+  const opened = await openProvider({ env: resolved.env, ...(resolved.reason ? { targetReason: resolved.reason } : {}), cwd: options.cwd, redactor: options.redactor, onEvent: (event) => reporter.emit({ type: 'provider', event }) });
   try {
     if (opened.notice) reporter.emit({ type: 'notice', text: opened.notice });
     const { description, provider } = opened;

@@ -54,7 +54,7 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
   // validate ("plan checks these references in the tenant"): plan does that check below.
   const diagnostics = loaded.diagnostics.filter((diagnostic) => diagnostic.severity !== 'notice');
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
-  const opened = await openProvider({ env: target.env, cwd: options.cwd, redactor, ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
+  const opened = await openProvider({ env: target.env, cwd: options.cwd, redactor, ...(target.reason ? { targetReason: target.reason } : {}), ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
   try {
     const snapshot = await readSnapshot(opened.provider, allKinds, opened.description.unsupported);
     const duplicates = findDuplicateKeys(snapshot.resources);

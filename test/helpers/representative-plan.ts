@@ -25,5 +25,5 @@ export function buildRepresentativePlan(): Plan {
     aDesired('agent', { email: 'maria@acme.com.br', name: 'Maria', teams: ['SAC', 'Suporte'], initialPassword: 'segredo-123' }),
     aDesired('agent', { email: 'ana@acme.com.br', name: 'Ana', teams: ['Suporte'] }),
   ];
-  return buildPlan(aState(desired, { tabulation: true }), aSnapshot(live), { target: sandboxTarget });
+  return buildPlan(aState(desired, { tabulation: true }), aSnapshot(live), { target: { ...sandboxTarget, environment: 'staging' } });
 }

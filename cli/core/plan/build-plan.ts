@@ -23,7 +23,7 @@ import { isReferenceStep, PLAN_FORMAT_VERSION, type Change, type Plan, type Unma
 import { compareText } from '../compare-text.js';
 
 export interface BuildPlanOptions {
-  target: { url: string; isSandbox: boolean };
+  target: { url: string; isSandbox: boolean; environment?: string };
   /** Delete live objects missing from the config in every kind (`--prune`). */
   prune?: boolean;
   /** The account the provider is signed in as (`GET /auth/me`): it and its user group are protected. */
@@ -100,7 +100,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
 
   return {
     formatVersion: PLAN_FORMAT_VERSION,
-    target: { url: options.target.url, isSandbox: options.target.isSandbox },
+    target: { url: options.target.url, isSandbox: options.target.isSandbox, ...(options.target.environment === undefined ? {} : { environment: options.target.environment }) },
     changes: ordered,
     unmanaged,
     safety: assessSafety(ordered, liveCounts),

@@ -22,6 +22,11 @@ export interface ResolvedTarget {
   description: string;
   /** The project file this target came from, if any. */
   projectFile?: string;
+  /**
+   * Why this target, for the note every command prints: which environment of which project file,
+   * selected how, and any `CONECTA_URL` in the shell that the environment overrides.
+   */
+  reason?: string;
 }
 
 export interface LoadedProject {
@@ -100,6 +105,7 @@ export function resolveTargetFromProject(input: ResolveTargetInput): ResolvedTar
     env: buildProviderEnv(selected, environment, input.processEnv, input.isCredentialRequired),
     description: environment.sandbox === true ? `environment ${selected} (embedded sandbox)` : `environment ${selected} (${environment.url})`,
     projectFile: project.file,
+    reason: explainSelection(selected, input, project, environment),
   };
 }
 
@@ -124,6 +130,16 @@ function buildProviderEnv(name: string, environment: EnvironmentSpec, processEnv
     }
   }
   return env;
+}
+
+function explainSelection(selected: string, input: ResolveTargetInput, project: LoadedProject, environment: EnvironmentSpec): string {
+  const how = input.envName ? `--env ${selected}` : input.processEnv.CONECTA_ENV ? `CONECTA_ENV=${selected}` : `defaultEnvironment: ${selected}`;
+  const target = environment.sandbox === true ? 'the embedded sandbox' : environment.url;
+  const shellUrl = input.processEnv.CONECTA_URL?.trim();
+  const ignored = shellUrl && shellUrl !== environment.url
+    ? `; CONECTA_URL=${shellUrl} is ignored inside a project (an environment's url wins): add that tenant as an environment in ${project.file} and select it with --env`
+    : '';
+  return `environment ${selected} of ${project.file} (${how}), targeting ${target}${ignored}`;
 }
 
 function describeDefault(processEnv: Record<string, string | undefined>): string {

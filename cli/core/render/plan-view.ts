@@ -81,7 +81,8 @@ export function buildPlanView(plan: MaskedPlan): PlanView {
 }
 
 export function formatTarget(target: Plan['target']): string {
-  return target.isSandbox ? `local sandbox (${target.url})` : target.url;
+  const place = target.isSandbox ? `local sandbox (${target.url})` : target.url;
+  return target.environment === undefined ? place : `environment ${target.environment}: ${place}`;
 }
 
 export function formatSummary(plan: Plan): string {

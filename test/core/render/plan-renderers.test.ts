@@ -40,7 +40,7 @@ describe('plan renderers: secrets', () => {
 describe('renderPlanText', () => {
   test('names the target on the first line and ends with the summary line', () => {
     const text = renderPlanText(maskPlan(buildRepresentativePlan(), createRedactor()), plain);
-    expect(text.split('\n')[0]).toBe(`Target: local sandbox (${sandboxTarget.url})`);
+    expect(text.split("\n")[0]).toBe(`Target: environment staging: local sandbox (${sandboxTarget.url})`);
     expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 2 to create, 2 to update, 4 to delete; 3 not managed.');
   });
 });

@@ -358,7 +358,7 @@ export const conectaSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200,
-          "pattern": "^\\S(.*\\S)?$",
+          "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
           "description": "Nome do grupo. Unique among contact groups."
         },
         "renamedFrom": {

@@ -48,15 +48,27 @@ export interface PreparedPlan {
 export async function preparePlan(options: PreparePlanOptions): Promise<PreparedPlan> {
   const { target, redactor } = options;
   addCredentialVariables(redactor, target.env);
-  const loaded = await loadLayeredConfig(target);
-  for (const secret of loaded.secrets) redactor.add(secret);
-  // The loader runs the schema and the semantic checks (validateDesiredState). Notices are for
-  // validate ("plan checks these references in the tenant"): plan does that check below.
-  const diagnostics = loaded.diagnostics.filter((diagnostic) => diagnostic.severity !== 'notice');
-  if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
-  const opened = await openProvider({ env: target.env, cwd: options.cwd, redactor, ...(target.reason ? { targetReason: target.reason } : {}), ...(options.onProviderEvent ? { onEvent: options.onProviderEvent } : {}) });
+  // The tenant is read while the config loads: one waits on the network, the other on the CPU.
+  // Provider events are held until the redactor knows the config's sensitive values.
+  const events = holdEvents(options.onProviderEvent);
+  const reading = openAndRead(options, events.forward);
+  let loaded: Awaited<ReturnType<typeof loadLayeredConfig>>;
+  let diagnostics: Diagnostic[];
   try {
-    const snapshot = await readSnapshot(opened.provider, allKinds, opened.description.unsupported);
+    loaded = await loadLayeredConfig(target);
+    for (const secret of loaded.secrets) redactor.add(secret);
+    events.release();
+    // The loader runs the schema and the semantic checks (validateDesiredState). Notices are for
+    // validate ("plan checks these references in the tenant"): plan does that check below.
+    diagnostics = loaded.diagnostics.filter((diagnostic) => diagnostic.severity !== 'notice');
+    if (hasErrors(diagnostics)) throw new ConfigError(diagnostics);
+  } catch (error) {
+    // The config's error is the one to report; the reads are dropped without waiting for them.
+    void reading.then(({ opened }) => opened.close(), () => undefined);
+    throw error;
+  }
+  const { opened, snapshot } = await reading;
+  try {
     const duplicates = findDuplicateKeys(snapshot.resources);
     if (duplicates.length > 0) {
       throw new PlanError('PLAN_DUPLICATE_LIVE_KEYS', `The tenant holds more than one object with the same natural key, so the config cannot say which it means; nothing was planned:\n${duplicates.map((entry) => `  - ${describeDuplicateKey(entry)}`).join('\n')}`, {
@@ -92,4 +104,28 @@ async function locateInFiles(diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
     if (source !== undefined) sources.set(file, source);
   }
   return locateDiagnostics(diagnostics, sources);
+}
+
+async function openAndRead(options: PreparePlanOptions, onEvent: ((event: ProviderEvent) => void) | undefined): Promise<{ opened: OpenedProvider; snapshot: LiveSnapshot }> {
+  const opened = await openProvider({ env: options.target.env, cwd: options.cwd, redactor: options.redactor, ...(options.target.reason ? { targetReason: options.target.reason } : {}), ...(onEvent ? { onEvent } : {}) });
+  try {
+    return { opened, snapshot: await readSnapshot(opened.provider, allKinds, opened.description.unsupported) };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
+
+/** Queues events until `release()`, then passes them on as they come. */
+function holdEvents(listener: ((event: ProviderEvent) => void) | undefined): { forward: ((event: ProviderEvent) => void) | undefined; release: () => void } {
+  if (!listener) return { forward: undefined, release: () => undefined };
+  let held: ProviderEvent[] | undefined = [];
+  return {
+    forward: (event) => (held ? held.push(event) : listener(event)),
+    release: () => {
+      const queued = held ?? [];
+      held = undefined;
+      for (const event of queued) listener(event);
+    },
+  };
 }

@@ -135,9 +135,11 @@ export class ConectaProvider implements Provider {
   }
 
   private async probe(): Promise<ProviderDescription> {
-    const apiVersion = await this.probeVersion();
-    const me = await this.client.get('/auth/me');
-    await this.loadKinds(['flow']);
+    // The three requests go out together; a wrong API version is the error to report first.
+    const [version, whoAmI, flows] = await Promise.allSettled([this.probeVersion(), this.client.get('/auth/me'), this.loadKinds(['flow'])]);
+    for (const outcome of [version, whoAmI, flows]) if (outcome.status === 'rejected') throw outcome.reason;
+    const apiVersion = (version as PromiseFulfilledResult<string>).value;
+    const me = (whoAmI as PromiseFulfilledResult<unknown>).value;
     const unsupported: UnsupportedKind[] = [...this.unsupported].map(([kind, reason]) => ({ kind, reason }));
     const account = readAccount(me);
     return { ...this.target, apiVersion, unsupported, ...(account ? { account } : {}) };

@@ -19,7 +19,6 @@ import type { Kind, Spec } from '../cli/core/model/resource.js';
 import { normalizeSpec } from '../cli/core/normalize/normalize-spec.js';
 import { buildPlan } from '../cli/core/plan/build-plan.js';
 import { createStyle } from '../cli/core/render/style.js';
-import { createJsonReporter } from '../cli/io/reporter-json.js';
 import { createTerminalReporter } from '../cli/io/reporter-terminal.js';
 import { runPlan } from '../cli/services/plan.js';
 import { preparePlan } from '../cli/services/prepare-plan.js';

@@ -72,11 +72,11 @@ describe('runPlan against the local sandbox', () => {
 describe('runPlan reads the tenant while the config loads', () => {
   test('reports the config\'s errors, not the unreachable tenant\'s, when both fail', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conecta-plan-'));
-    await writeFile(join(dir, 'config.yaml'), 'version: 1\nteams:\n  - name: SAC\n    tabulations: [Nada]\n');
+    await writeFile(join(dir, 'config.yaml'), 'version: 1\nteams:\n  - name: SAC\n    closingMesage: Tchau\n');
     const stderr = aSink();
     const reporter = createJsonReporter({ stdout: aSink(), stderr, isVerbose: false, mask: (text: string) => text });
     // Port 9 (discard) on loopback refuses connections: the reads fail fast, and after the config.
     const planning = runPlan({ redactor: createRedactor(), targetOptions: { cwd: dir, paths: [dir], env: { CONECTA_URL: 'http://127.0.0.1:9', CONECTA_TOKEN: 'token' } }, cwd: dir, reporter });
-    await expect(planning).rejects.toMatchObject({ code: 'CONFIG_UNKNOWN_REFERENCE', diagnostics: [expect.objectContaining({ code: 'CONFIG_UNKNOWN_REFERENCE' })] });
+    await expect(planning).rejects.toMatchObject({ code: 'CONFIG_UNKNOWN_KEY', diagnostics: [expect.objectContaining({ code: 'CONFIG_UNKNOWN_KEY' })] });
   });
 });

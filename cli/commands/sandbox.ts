@@ -7,7 +7,7 @@ export class Sandbox extends Command {
   static override summary = 'Run a local server that speaks the Conecta (SZ.chat v4) API, for trying plans and applies safely.';
 
   static override description = [
-    'Stores everything in one JSON file and can inject faults (latency, failures, ghost writes, rate limits).',
+    'Stores everything in one JSON file and can inject faults (latency, failures, ghost writes, late commits, rate limits).',
     'Point the CLI at it with the CONECTA_URL and CONECTA_TOKEN values it prints. Stop it with Ctrl-C.',
   ].join('\n');
 
@@ -15,6 +15,7 @@ export class Sandbox extends Command {
     '<%= config.bin %> sandbox',
     '<%= config.bin %> sandbox --port 4011 --latency 20ms --jitter 10ms --fail-rate 0.1 --seed 7',
     '<%= config.bin %> sandbox --rate-limit 300/min --no-flows',
+    '<%= config.bin %> sandbox --no-unique-keys --late-commit-rate 0.2 --late-commit 4s',
   ];
 
   static override flags = {
@@ -24,9 +25,12 @@ export class Sandbox extends Command {
     jitter: Flags.string({ description: 'Extra random delay up to this value, e.g. 10ms.', env: 'CONECTA_SANDBOX_JITTER' }),
     'fail-rate': Flags.string({ description: 'Share of API requests answered 502/503/504 (0..1).', env: 'CONECTA_SANDBOX_FAIL_RATE' }),
     'ghost-write-rate': Flags.string({ description: 'Share of writes applied but answered 504 (0..1).', env: 'CONECTA_SANDBOX_GHOST_WRITE_RATE' }),
+    'late-commit-rate': Flags.string({ description: 'Share of writes answered 504 at once and applied later, like a gateway that gave up on a busy backend (0..1).', env: 'CONECTA_SANDBOX_LATE_COMMIT_RATE' }),
+    'late-commit': Flags.string({ description: 'How long after its 504 a late commit is applied, e.g. 3s (default 3s).', env: 'CONECTA_SANDBOX_LATE_COMMIT' }),
     'rate-limit': Flags.string({ description: 'Token-bucket limit, e.g. 300/min or 5/s (answers 429 with Retry-After).', env: 'CONECTA_SANDBOX_RATE_LIMIT' }),
     seed: Flags.integer({ description: 'Seed for fault draws and ids, so runs are replayable.', min: 0, env: 'CONECTA_SANDBOX_SEED' }),
     flows: Flags.boolean({ description: 'Serve the (inferred) /flows endpoint; --no-flows answers 404 like a tenant without it.', default: true, allowNo: true }),
+    'unique-keys': Flags.boolean({ description: 'Refuse a second object with the same natural key (409); --no-unique-keys stores duplicates, as a tenant might (uniqueness is only inferred).', default: true, allowNo: true }),
   };
 
   async run(): Promise<void> {
@@ -37,7 +41,8 @@ export class Sandbox extends Command {
       options = sandboxOptionsFromText({
         port: flags.port, dataFile: flags.data, latency: flags.latency, jitter: flags.jitter,
         failRate: flags['fail-rate'], ghostWriteRate: flags['ghost-write-rate'], rateLimit: flags['rate-limit'],
-        seed: flags.seed, flowsEnabled: flags.flows,
+        lateCommitRate: flags['late-commit-rate'], lateCommit: flags['late-commit'],
+        seed: flags.seed, flowsEnabled: flags.flows, uniqueKeys: flags['unique-keys'],
       });
     } catch (error) {
       this.error(error instanceof Error ? error.message : String(error), { exit: 1 });

@@ -31,7 +31,7 @@ export interface Journal {
   finish(counts: ApplyCounts, isInterrupted: boolean): void;
 }
 
-/** A step the latest run started and never finished, or whose create ended without an answer. */
+/** A step the latest run started and never finished, or a create whose outcome it left unknown. */
 export interface UnfinishedStep {
   step: string;
   address: string;
@@ -123,7 +123,8 @@ export function readLatestJournal(cwd: string): PreviousRun | undefined {
   const started = new Map<string, UnfinishedStep>();
   for (const entry of entries) {
     if (entry.type === 'intent') started.set(entry.step, { step: entry.step, address: entry.address, action: entry.action });
-    if (entry.type === 'result') started.delete(entry.step);
+    // A create whose outcome is unknown stays in doubt: the next run says whether it landed.
+    if (entry.type === 'result' && entry.status !== 'unknown') started.delete(entry.step);
   }
   return { file, isComplete: entries.some((entry) => entry.type === 'end'), unfinished: [...started.values()] };
 }

@@ -23,7 +23,7 @@ export interface JsonReporterOptions extends ReporterStreams {
 export interface ApplyJson {
   status: ApplyOutcome['status'];
   target: ApplyOutcome['plan']['target'];
-  counts: { applied: number; failed: number; skipped: number; notStarted: number };
+  counts: { applied: number; failed: number; unknown: number; skipped: number; notStarted: number };
   durationMs: number;
   steps: NonNullable<ApplyOutcome['result']>['steps'];
   journal?: string;
@@ -80,7 +80,7 @@ function toApplyJson(outcome: ApplyOutcome): ApplyJson {
   return {
     status: outcome.status,
     target: outcome.plan.target,
-    counts: result?.counts ?? { applied: 0, failed: 0, skipped: 0, notStarted: 0 },
+    counts: result?.counts ?? { applied: 0, failed: 0, unknown: 0, skipped: 0, notStarted: 0 },
     durationMs: Math.round(result?.durationMs ?? 0),
     steps: result?.steps ?? [],
     ...(outcome.journalFile === undefined ? {} : { journal: outcome.journalFile }),

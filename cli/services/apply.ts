@@ -45,7 +45,7 @@ export type ApplyStatus = 'no-changes' | 'applied' | 'incomplete' | 'interrupted
 
 export interface ApplyOutcome {
   status: ApplyStatus;
-  /** Changes that failed, were skipped or did not start. */
+  /** Changes that failed, have an unknown outcome, were skipped or did not start. */
   notApplied: number;
   /** The plan as shown: sensitive values and known secrets masked. */
   plan: MaskedPlan;
@@ -74,7 +74,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
   try {
     if (prepared.opened.notice) note(prepared.opened.notice);
     if (prepared.diagnostics.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.diagnostics });
-    if (previousRun && !previousRun.isComplete) {
+    if (previousRun) {
       const lines = describePreviousRun(previousRun, prepared.snapshot);
       if (lines.length > 0) note(lines.join('\n'));
     }
@@ -184,7 +184,7 @@ function describePreviousRun(previous: PreviousRun, snapshot: LiveSnapshot): str
   if (previous.unfinished.length === 0) return [];
   const live = new Set(snapshot.resources.map((resource) => `${resource.kind}.${resource.name}`.toLowerCase()));
   const count = `${previous.unfinished.length} ${previous.unfinished.length === 1 ? 'step' : 'steps'}`;
-  const lines = [`The previous apply (${previous.file}) stopped with ${count} in flight:`];
+  const lines = [`The previous apply (${previous.file}) left ${count} in doubt (in flight when it stopped, or with an unknown outcome):`];
   for (const step of previous.unfinished) {
     if (step.action !== 'create') lines.push(`  - ${step.action} ${step.address}: re-applied by this run if still needed`);
     else if (live.has(step.address.toLowerCase())) lines.push(`  - create ${step.address}: it reached the tenant, so it is matched by name and not created again`);

@@ -29,6 +29,7 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
   const { ConectaProvider, readConectaSettings } = await import('../../providers/conecta/index.js');
   const { readDuration } = await import('../../providers/conecta/settings.js');
   addCredentialVariables(options.redactor, options.env);
+  const { DEFAULT_SETTLE_WINDOW_MS } = await import('../../providers/conecta/settle.js');
   if (options.env.CONECTA_URL?.trim()) {
     const settings = readConectaSettings(options.env);
     const provider = new ConectaProvider({ ...settings, redactor: options.redactor, onEvent: options.onEvent });
@@ -45,6 +46,7 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     isSandbox: true,
     timeoutMs: readDuration(options.env, 'CONECTA_TIMEOUT', 30_000),
     deadlineMs: readDuration(options.env, 'CONECTA_DEADLINE', 15 * 60_000),
+    settleWindowMs: readDuration(options.env, 'CONECTA_SETTLE', DEFAULT_SETTLE_WINDOW_MS),
     onEvent: options.onEvent,
   });
   const close = async (): Promise<void> => {

@@ -4,7 +4,7 @@
  * → id) that create/update/delete keep current, so that ids of objects created during an apply
  * flow to their dependents. Mapping wire ⇄ model lives in ./mappers, one module per kind.
  */
-import { ConectaError, IncompleteReadError, RemoteError } from '../../cli/core/errors.js';
+import { ConectaError, IncompleteReadError, OUTCOME_UNKNOWN, RemoteError } from '../../cli/core/errors.js';
 import { formatWordFilterName, getKindInfo, toResourceKey } from '../../cli/core/kinds/registry.js';
 import type { Kind, LiveResource, Spec, UnsupportedKind } from '../../cli/core/model/resource.js';
 import type { ListOptions, Provider, ProviderAccount, ProviderDescription, ProviderEvent, ProviderNotice, TargetInfo } from '../contract.js';
@@ -12,11 +12,15 @@ import { ConectaHttpClient, type ConectaClientOptions } from './http-client.js';
 import { kindMappers } from './mappers/index.js';
 import type { KindMapper, ReadContext, WireObject, WriteContext } from './mappers/types.js';
 import { fetchAllPages } from './pagination.js';
+import { systemClock, type Clock } from './clock.js';
+import { DEFAULT_SETTLE_WINDOW_MS, settle } from './settle.js';
 import { readVendorFailure } from './remote-error.js';
 
 export interface ConectaProviderOptions extends ConectaClientOptions {
   /** True for the embedded local sandbox. */
   isSandbox?: boolean;
+  /** How long to look for an object after an ambiguous create before calling its outcome unknown (default 10 s). */
+  settleWindowMs?: number;
 }
 
 interface StoredObject {
@@ -30,8 +34,6 @@ interface Catalogue {
   idByKey: Map<string, string>;
 }
 
-/** Attempts at a create whose earlier attempts certainly did not store the object. */
-const MAX_CREATE_ATTEMPTS = 8;
 const WRITE_ONLY_FIELDS = ['initialPassword', 'renamedFrom'];
 
 export class ConectaProvider implements Provider {
@@ -43,9 +45,13 @@ export class ConectaProvider implements Provider {
   private readonly unsupported = new Map<Kind, string>();
   private readonly noticeByKey = new Map<string, ProviderNotice>();
   private description: Promise<ProviderDescription> | undefined;
+  private readonly settleWindowMs: number;
+  private readonly clock: Clock;
 
   constructor(options: ConectaProviderOptions) {
     this.client = new ConectaHttpClient(options);
+    this.settleWindowMs = options.settleWindowMs ?? DEFAULT_SETTLE_WINDOW_MS;
+    this.clock = options.clock ?? systemClock;
     this.emit = options.onEvent ?? (() => undefined);
     this.target = { url: options.url.replace(/\/+$/, ''), isSandbox: options.isSandbox === true };
   }
@@ -73,19 +79,28 @@ export class ConectaProvider implements Provider {
     const endpoint = mapper.endpointOf(spec);
     const name = getDisplayName(kind, spec);
     const body = mapper.toWire(spec, this.writeContext(), undefined);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const answer = await this.client.call('POST', endpoint, { body, isReplayable: false });
-        const created = isObject(answer) && typeof answer._id === 'string' ? answer : await this.lookUp(mapper, name, endpoint);
-        if (!created) throw new RemoteError({ method: 'POST', path: `/api/v4${endpoint}`, status: 200, code: 'PROVIDER_HTTP', vendorMessage: `the ${getKindInfo(kind).plural} list does not show "${name}" after its creation`, hint: 'Run `conecta plan` to see the tenant\'s state.' });
-        return this.toLive(mapper, this.remember(kind, endpoint, withoutSecrets({ ...body, ...created })));
-      } catch (error) {
-        if (!(error instanceof RemoteError) || !isAmbiguousOrDuplicate(error)) throw error;
+    let answer: unknown;
+    try {
+      // Sent once: the client retries a POST only when it certainly did not reach the tenant (429, refused).
+      answer = await this.client.call('POST', endpoint, { body, isReplayable: false });
+    } catch (error) {
+      if (!(error instanceof RemoteError)) throw error;
+      if (error.code === 'PROVIDER_CONFLICT') {
+        // A duplicate-name answer: the object may be ours from an earlier run, or someone else's.
         const found = await this.lookUp(mapper, name, endpoint);
         if (found) return this.adopt(kind, mapper, spec, endpoint, found, error);
-        if (error.code === 'PROVIDER_CONFLICT' || attempt >= MAX_CREATE_ATTEMPTS) throw error;
+        throw error;
       }
+      if (!isAmbiguous(error)) throw error;
+      const { found, lookUps } = await settle(() => this.lookUp(mapper, name, endpoint), this.settleWindowMs, this.clock);
+      if (found) return this.adopt(kind, mapper, spec, endpoint, found, error);
+      throw outcomeUnknown(error, kind, name, this.settleWindowMs, lookUps);
     }
+    const created = isObject(answer) && typeof answer._id === 'string'
+      ? answer
+      : (await settle(() => this.lookUp(mapper, name, endpoint), this.settleWindowMs, this.clock)).found;
+    if (!created) throw new RemoteError({ method: 'POST', path: `/api/v4${endpoint}`, status: 200, code: 'PROVIDER_HTTP', vendorMessage: `the ${getKindInfo(kind).plural} list does not show "${name}" after its creation`, hint: 'Run `conecta plan` to see the tenant\'s state.' });
+    return this.toLive(mapper, this.remember(kind, endpoint, withoutSecrets({ ...body, ...created })));
   }
 
   async update(kind: Kind, id: string, spec: Spec): Promise<LiveResource> {
@@ -317,10 +332,23 @@ function checkNaturalKey(mapper: KindMapper, what: string, endpoint: string, wir
   throw new IncompleteReadError({ what, path: `/api/v4${endpoint}`, problem: `object ${String(wire._id)} has no usable natural key: its "${mapper.wireKeyField}" is ${shown}, not a non-empty string` });
 }
 
-function isAmbiguousOrDuplicate(error: RemoteError): boolean {
-  if (error.code === 'PROVIDER_CONFLICT') return true;
+/** A failure after which the object may or may not have been stored: no answer, or a 5xx (a gateway's 504 included). */
+function isAmbiguous(error: RemoteError): boolean {
   if (error.status === undefined) return error.code === 'PROVIDER_TIMEOUT' || error.code === 'PROVIDER_UNREACHABLE';
   return error.status >= 500;
+}
+
+function outcomeUnknown(cause: RemoteError, what: Kind, name: string, windowMs: number, lookUps: number): RemoteError {
+  const failure = cause.status === undefined ? cause.vendorMessage ?? 'no answer' : `HTTP ${cause.status}`;
+  return new RemoteError({
+    method: cause.method,
+    path: cause.path,
+    ...(cause.status === undefined ? {} : { status: cause.status }),
+    code: OUTCOME_UNKNOWN,
+    vendorMessage: `outcome unknown: the create failed (${failure}) and ${what} "${name}" did not appear within ${Math.round(windowMs / 1000)} s (${lookUps} look-ups); it was not sent again, so it cannot be duplicated`,
+    hint: 'Run `conecta plan`: it shows whether the object was stored after all (no change) or not (create), and `conecta apply` reconciles it.',
+    cause,
+  });
 }
 
 function unsupportedVersion(url: string, detail: string): ConectaError {

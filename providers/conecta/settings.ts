@@ -1,11 +1,13 @@
 /**
  * The provider's settings from the environment: CONECTA_URL, CONECTA_TOKEN or CONECTA_EMAIL +
  * CONECTA_PASSWORD, CONECTA_TIMEOUT (per request, default 30 s), CONECTA_DEADLINE (the whole
- * run, default 15 min), CONECTA_PARALLELISM (the most requests at once, default 8).
+ * run, default 15 min), CONECTA_PARALLELISM (the most requests at once, default 8),
+ * CONECTA_SETTLE (how long to look for an object after an ambiguous create, default 10 s).
  * Durations are seconds (`30`) or a number with a unit (`500ms`, `30s`, `2m`).
  */
 import { ConectaError } from '../../cli/core/errors.js';
 import type { Credentials } from './http-client.js';
+import { DEFAULT_SETTLE_WINDOW_MS } from './settle.js';
 
 export interface ConectaSettings {
   url: string;
@@ -13,6 +15,7 @@ export interface ConectaSettings {
   timeoutMs: number;
   deadlineMs: number;
   maxConcurrency: number;
+  settleWindowMs: number;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -28,6 +31,7 @@ export function readConectaSettings(env: Environment): ConectaSettings {
     timeoutMs: readDuration(env, 'CONECTA_TIMEOUT', 30_000),
     deadlineMs: readDuration(env, 'CONECTA_DEADLINE', 15 * 60_000),
     maxConcurrency: readPositiveInteger(env, 'CONECTA_PARALLELISM', 8),
+    settleWindowMs: readDuration(env, 'CONECTA_SETTLE', DEFAULT_SETTLE_WINDOW_MS),
   };
 }
 

@@ -3,7 +3,7 @@
 
 import { KIND_NAMES, KINDS, type KindName } from './kinds.js';
 
-export type FaultTag = 'reset' | 'hang' | 'fail' | 'ghost' | 'rate-limit';
+export type FaultTag = 'reset' | 'hang' | 'fail' | 'ghost' | 'late-commit' | 'rate-limit';
 
 export interface RequestLogEntry {
   /** Arrival time, ms since the epoch. */
@@ -34,7 +34,8 @@ export interface Audit {
   /** Requests (subject to the rate limit) that arrived before the last Retry-After elapsed. */
   earlyRetries: number;
   lastRetryAfter: RetryAfterNotice | null;
-  faults: { failed: number; reset: number; hung: number; ghostWrites: number };
+  /** `lateCommits`: writes answered 504 and applied later; `lateCommitsPending`: those not applied yet. */
+  faults: { failed: number; reset: number; hung: number; ghostWrites: number; lateCommits: number; lateCommitsPending: number };
   /** Natural keys stored more than once, per kind. */
   duplicates: Partial<Record<KindName, string[]>>;
   /** Mutations applied to the store (ghost writes included). */
@@ -69,7 +70,7 @@ export class AuditRecorder {
   private static empty(): Omit<Audit, 'duplicates' | 'ignoredFields'> {
     return {
       requests: 0, byRoute: {}, byStatus: {}, rateLimited: 0, earlyRetries: 0, lastRetryAfter: null,
-      faults: { failed: 0, reset: 0, hung: 0, ghostWrites: 0 }, writes: 0, requestLog: [],
+      faults: { failed: 0, reset: 0, hung: 0, ghostWrites: 0, lateCommits: 0, lateCommitsPending: 0 }, writes: 0, requestLog: [],
     };
   }
 
@@ -100,8 +101,17 @@ export class AuditRecorder {
     if (entry.fault === 'reset') s.faults.reset += 1;
     if (entry.fault === 'hang') s.faults.hung += 1;
     if (entry.fault === 'ghost') s.faults.ghostWrites += 1;
+    if (entry.fault === 'late-commit') {
+      s.faults.lateCommits += 1;
+      s.faults.lateCommitsPending += 1;
+    }
     s.requestLog.push(entry);
     if (s.requestLog.length > this.logSize) s.requestLog.splice(0, s.requestLog.length - this.logSize);
+  }
+
+  /** A late commit was applied (or found nothing to apply). */
+  settleLateCommit(): void {
+    this.state.faults.lateCommitsPending = Math.max(0, this.state.faults.lateCommitsPending - 1);
   }
 
   countWrite(): void {

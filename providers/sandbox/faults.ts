@@ -1,12 +1,16 @@
 // Fault injection: decides, per /api/v4 request, the delay and whether the request is
-// reset, hung, failed or ghost-written. Every decision draws the same six numbers from the
-// seeded PRNG, so the sequence of decisions depends only on the seed and the request order.
+// reset, hung, failed, ghost-written or committed late. Every decision draws the same six numbers
+// from the seeded PRNG, so the sequence of decisions depends only on the seed and the request order.
 
 import type { FaultOptions } from './options.js';
 import { createRandom, type RandomSource } from './random.js';
 
 export type FaultAction =
-  | { kind: 'proceed'; ghost: boolean }
+  /**
+   * `ghost`: applied and saved, then answered 504. `late`: answered 504 at once, applied
+   * `lateCommitMs` later (a gateway that gave up on a backend that is still working).
+   */
+  | { kind: 'proceed'; ghost: boolean; late: boolean }
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'fail'; status: number };
@@ -51,6 +55,9 @@ export class FaultInjector {
       const status = o.failStatuses[Math.floor(failPick * o.failStatuses.length)] ?? 503;
       return { delayMs, action: { kind: 'fail', status } };
     }
-    return { delayMs, action: { kind: 'proceed', ghost: isWrite && ghost < o.ghostWriteRate } };
+    // One draw decides both write faults, so a zero late-commit rate leaves every other draw as it was.
+    const isGhost = isWrite && ghost < o.ghostWriteRate;
+    const isLate = isWrite && !isGhost && ghost < o.ghostWriteRate + o.lateCommitRate;
+    return { delayMs, action: { kind: 'proceed', ghost: isGhost, late: isLate } };
   }
 }

@@ -87,6 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     bucket: () => bucket,
     now,
     save: () => writer?.save() ?? Promise.resolve(),
+    lateCommits: new Set(),
   };
 
   const server = createServer(createRequestHandler(runtime));
@@ -108,6 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await closed;
+      await Promise.allSettled([...runtime.lateCommits]);
       await writer?.idle();
     })();
     return closing;

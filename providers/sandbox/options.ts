@@ -12,6 +12,10 @@ export interface FaultOptions {
   failStatuses: number[];
   /** Probability that a POST/PUT/DELETE is applied and persisted, then answered 504. */
   ghostWriteRate: number;
+  /** Probability that a POST/PUT/DELETE is answered 504 at once and applied `lateCommitMs` later. */
+  lateCommitRate: number;
+  /** How long after its 504 a late commit is applied, in milliseconds. */
+  lateCommitMs: number;
   /** Probability that the socket is destroyed without an answer, before handling. */
   resetRate: number;
   /** Probability that the request is never answered (until the server closes). */
@@ -66,6 +70,8 @@ export const DEFAULT_FAULTS: FaultOptions = {
   failRate: 0,
   failStatuses: [502, 503, 504],
   ghostWriteRate: 0,
+  lateCommitRate: 0,
+  lateCommitMs: 3_000,
   resetRate: 0,
   hangRate: 0,
   rateLimitPerMinute: 0,
@@ -92,13 +98,13 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
 /** Overlays the fault fields present in `patch` on `base`, validating ranges. */
 export function mergeFaults(base: FaultOptions, patch: Partial<FaultOptions>): FaultOptions {
   const merged: FaultOptions = { ...base, failStatuses: [...base.failStatuses] };
-  for (const key of ['latencyMs', 'jitterMs', 'rateLimitPerMinute', 'seed'] as const) {
+  for (const key of ['latencyMs', 'jitterMs', 'lateCommitMs', 'rateLimitPerMinute', 'seed'] as const) {
     const value = patch[key];
     if (value === undefined) continue;
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`${key} must be a number >= 0, got ${String(value)}`);
     merged[key] = value;
   }
-  for (const key of ['failRate', 'ghostWriteRate', 'resetRate', 'hangRate'] as const) {
+  for (const key of ['failRate', 'ghostWriteRate', 'lateCommitRate', 'resetRate', 'hangRate'] as const) {
     const value = patch[key];
     if (value === undefined) continue;
     if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`${key} must be between 0 and 1, got ${String(value)}`);
@@ -111,6 +117,7 @@ export function mergeFaults(base: FaultOptions, patch: Partial<FaultOptions>): F
     merged.failStatuses = [...patch.failStatuses];
   }
   if (patch.faultAuth !== undefined) merged.faultAuth = patch.faultAuth;
+  if (merged.ghostWriteRate + merged.lateCommitRate > 1) throw new RangeError('ghostWriteRate + lateCommitRate must not exceed 1');
   return merged;
 }
 
@@ -143,9 +150,12 @@ export interface SandboxTextOptions {
   jitter?: string;
   failRate?: string;
   ghostWriteRate?: string;
+  lateCommitRate?: string;
+  lateCommit?: string;
   rateLimit?: string;
   seed?: number;
   flowsEnabled?: boolean;
+  uniqueKeys?: boolean;
 }
 
 function parseShare(name: string, text: string): number {
@@ -165,8 +175,11 @@ export function sandboxOptionsFromText(text: SandboxTextOptions): SandboxOptions
   if (text.jitter !== undefined) options.jitterMs = parseDuration(text.jitter);
   if (text.failRate !== undefined) options.failRate = parseShare('fail rate', text.failRate);
   if (text.ghostWriteRate !== undefined) options.ghostWriteRate = parseShare('ghost-write rate', text.ghostWriteRate);
+  if (text.lateCommitRate !== undefined) options.lateCommitRate = parseShare('late-commit rate', text.lateCommitRate);
+  if (text.lateCommit !== undefined) options.lateCommitMs = parseDuration(text.lateCommit);
   if (text.rateLimit !== undefined) options.rateLimitPerMinute = parseRate(text.rateLimit);
   if (text.seed !== undefined) options.seed = text.seed;
   if (text.flowsEnabled !== undefined) options.flowsEnabled = text.flowsEnabled;
+  if (text.uniqueKeys !== undefined) options.enforceUniqueKeys = text.uniqueKeys;
   return options;
 }

@@ -1,8 +1,8 @@
 // The request pipeline: admin endpoints (/__sandbox/*, never faulted), /api/version, and
-// /api/v4 behind fault injection (latency, rate limit, reset, hang, failure, ghost write).
+// /api/v4 behind fault injection (latency, rate limit, reset, hang, failure, ghost write, late commit).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleApi, ROUTE_NOT_FOUND, type ApiContext, type ApiReply } from './api.js';
+import { handleApi, ROUTE_NOT_FOUND, type ApiContext, type ApiReply, type ApiRequest } from './api.js';
 import type { AuditRecorder, RequestLogEntry } from './audit.js';
 import type { FaultInjector } from './faults.js';
 import { readJsonBody, sendJson, sleep } from './http-util.js';
@@ -22,8 +22,10 @@ export interface SandboxRuntime {
   setFaults(patch: Partial<FaultOptions>): FaultOptions;
   /** Saves the store (no-op in memory); resolves when durable. */
   save(): Promise<void>;
-  /** Aborted by close(), ending latency waits. */
+  /** Aborted by close(), ending latency waits (late commits are then applied at once). */
   shutdown: AbortSignal;
+  /** Late commits not applied yet; close() waits for them. */
+  lateCommits: Set<Promise<void>>;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -59,6 +61,7 @@ async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res:
   const isWrite = WRITE_METHODS.has(method);
   const faultable = path !== `${API_PREFIX}/auth/login` || runtime.faults.current.faultAuth;
   let ghost = false;
+  let late = false;
   let tags: Partial<RequestLogEntry> = {};
   if (faultable) {
     const early = runtime.audit.isEarly(t);
@@ -89,24 +92,41 @@ async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res:
       return reply({ status: action.status, body: { message: `Simulated ${action.status}` } }, { ...tags, fault: 'fail' });
     }
     ghost = action.ghost;
+    late = action.late;
   }
 
   const body = await readJsonBody(req);
   if (!body.ok) return reply({ status: body.status, body: { success: false, message: body.message } });
-  const result = handleApi(runtime.api, {
-    method,
-    path: path.slice(API_PREFIX.length),
-    query: url.searchParams,
-    body: body.value,
-    authorization: req.headers.authorization,
-  });
+  const request: ApiRequest = { method, path: path.slice(API_PREFIX.length), query: url.searchParams, body: body.value, authorization: req.headers.authorization };
+  if (late) {
+    // The gateway gives up now; the backend applies the write later, whatever the client does meanwhile.
+    reply({ status: 504, body: { message: 'Gateway Timeout' } }, { ...tags, fault: 'late-commit' });
+    const commit: Promise<void> = sleep(runtime.faults.current.lateCommitMs, runtime.shutdown)
+      .then(async () => {
+        await applyRequest(runtime, request);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        runtime.audit.settleLateCommit();
+        runtime.lateCommits.delete(commit);
+      });
+    runtime.lateCommits.add(commit);
+    return;
+  }
+  const result = await applyRequest(runtime, request);
+  if (ghost) return reply({ status: 504, body: { message: 'Gateway Timeout' } }, { ...tags, fault: 'ghost' });
+  return reply(result, tags);
+}
+
+/** Handles an API request and, when it changed the store, saves it before resolving. */
+async function applyRequest(runtime: SandboxRuntime, request: ApiRequest): Promise<ApiReply> {
+  const result = handleApi(runtime.api, request);
   if (result.ignored) runtime.audit.noteIgnored(result.ignored.kind, result.ignored.paths);
   if (result.mutated) {
     runtime.audit.countWrite();
     await runtime.save();
   }
-  if (ghost) return reply({ status: 504, body: { message: 'Gateway Timeout' } }, { ...tags, fault: 'ghost' });
-  return reply(result, tags);
+  return result;
 }
 
 async function handleAdmin(runtime: SandboxRuntime, method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -101,7 +101,7 @@ describe('conecta apply (end to end)', () => {
     const cwd = createProject(generateLayeredConfig({ perLevel: 1 }));
     const { code, stdout, stderr } = await runCli(['apply', '--auto-approve', '--json'], cwd, sandbox);
     expect(code, stderr).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ status: 'applied', counts: { applied: 4, failed: 0, skipped: 0, notStarted: 0 } });
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'applied', counts: { applied: 4, failed: 0, unknown: 0, skipped: 0, notStarted: 0 } });
   }, E2E_TIMEOUT_MS);
 
   it('writes each applied step once when not on a terminal, as CI sees it (stdout and stderr together)', async () => {

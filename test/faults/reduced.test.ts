@@ -1,9 +1,11 @@
 /**
- * The reduced fault set that runs inside `npm test`: F1, F3, F4 and F7 with one seed, F6 with
- * three. Seed 1 unless FAULT_SEED is set; the full suite is `npm run test:faults`.
+ * The reduced fault set that runs inside `npm test`: F1, F3, F4, F5, F7 and F9 with one seed, F6
+ * with three. Seed 1 unless FAULT_SEED is set; the full suite is `npm run test:faults`. Every
+ * duplicate assertion runs against a sandbox that does not enforce natural keys, and every
+ * scenario asserts that its fault fired.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFaultSeed, runCrash, runGhostWrites, runRandomFailures, runRateLimited, runStalePlan } from './scenarios.js';
+import { readFaultSeed, runCrash, runGhostWrites, runHangs, runLateCommits, runRandomFailures, runRateLimited, runStalePlan } from './scenarios.js';
 
 const SEED = readFaultSeed(1);
 
@@ -12,9 +14,10 @@ beforeAll(() => {
 });
 
 describe(`reduced fault set (seed ${SEED})`, () => {
-  it('F1: at a 10 percent 5xx rate one apply converges', async () => {
-    const facts = await runRandomFailures(SEED, 0.1, 1, 10);
-    expect(facts, `seed ${facts.seed}`).toMatchObject({ runs: 1, pendingAfter: 0, duplicates: 0 });
+  it('F1: at a 10 percent 5xx rate no create is sent twice, and the next apply converges', async () => {
+    const facts = await runRandomFailures(SEED, 0.1, 10, 1);
+    expect(facts.faultedCreates, `seed ${facts.seed}: no create was answered 5xx`).toBeGreaterThan(0);
+    expect(facts, `seed ${facts.seed}`).toMatchObject({ pendingAfter: 0, duplicates: 0 });
   }, 60_000);
 
   it('F3: under a rate limit no request is retried before its Retry-After', async () => {
@@ -24,8 +27,20 @@ describe(`reduced fault set (seed ${SEED})`, () => {
 
   it('F4: ghost writes leave zero duplicates', async () => {
     const facts = await runGhostWrites(SEED, 0.3, 10);
-    expect(facts.ghostWrites).toBeGreaterThan(0);
+    expect(facts.faultedCreates, `seed ${facts.seed}: no create was a ghost write`).toBeGreaterThan(0);
     expect(facts, `seed ${facts.seed}`).toMatchObject({ duplicates: 0, pendingAfter: 0 });
+  }, 60_000);
+
+  it('F5: a request that never answers is cut by CONECTA_TIMEOUT, and a fault-free re-run converges', async () => {
+    const facts = await runHangs(SEED, 0.1, '500ms', 3);
+    expect(facts.hung, `seed ${facts.seed}`).toBeGreaterThan(0);
+    expect(facts, `seed ${facts.seed}`).toMatchObject({ secondCode: 0, pendingAfter: 0, duplicates: 0 });
+  }, 60_000);
+
+  it('F9: creates the backend commits 2 s after the gateway answered 504 are found by the settle window: no duplicate, one apply', async () => {
+    const facts = await runLateCommits(SEED, 0.3, 2_000, 2, 1);
+    expect(facts.lateCreates, `seed ${facts.seed}: no create was committed late`).toBeGreaterThan(0);
+    expect(facts, `seed ${facts.seed}: ${facts.stderr}`).toMatchObject({ code: 0, duplicates: 0, pendingAfter: 0, postsPerCreate: 1 });
   }, 60_000);
 
   it('F6: SIGKILL at a random write, then a re-run converges with no phantom creates (3 seeds)', async () => {

@@ -17,7 +17,8 @@ import { createTerminalReporter } from '../../cli/io/reporter-terminal.js';
 import { runApply, type ApplyOutcome } from '../../cli/services/apply.js';
 import { preparePlan } from '../../cli/services/prepare-plan.js';
 import { resolveTarget } from '../../cli/services/project.js';
-import type { RunningSandbox, SandboxOptions } from '../../providers/sandbox/index.js';
+import { DEFAULT_FAULTS, type FaultOptions, type RunningSandbox, type SandboxOptions } from '../../providers/sandbox/index.js';
+import { FaultInjector } from '../../providers/sandbox/faults.js';
 import { countDuplicates, createProject, createSandbox, runCli, sandboxEnv, startCli, waitForWrites } from './cli-harness.js';
 import { createRedactor } from '../../cli/io/redactor.js';
 
@@ -30,6 +31,24 @@ export function readFaultSeed(fallback: number): number {
 }
 
 
+/** POSTs the sandbox answered with a fault (`tags`), from its request log. */
+export function countFaultedCreates(sandbox: RunningSandbox, tags: readonly string[]): number {
+  return sandbox.audit().requestLog.filter((entry) => entry.method === 'POST' && entry.fault !== undefined && tags.includes(entry.fault)).length;
+}
+
+/**
+ * The first seed from `base` whose fault draws include `action` among the first `within`
+ * requests. The sandbox draws the same numbers for every request in order, so with this seed the
+ * fault certainly fires once the run has made `within` requests: no seed passes without it.
+ */
+export function findSeedWithFault(base: number, faults: Partial<FaultOptions>, action: 'hang' | 'reset' | 'fail', within: number): number {
+  for (let seed = base; seed < base + 10_000; seed += 1) {
+    const injector = new FaultInjector({ ...DEFAULT_FAULTS, ...faults, seed });
+    for (let draw = 0; draw < within; draw += 1) if (injector.decide(false).action.kind === action) return seed;
+  }
+  throw new Error(`no seed from ${base} draws a ${action} within ${within} requests`);
+}
+
 export interface Tenant {
   sandbox: RunningSandbox;
   cwd: string;
@@ -39,9 +58,13 @@ export interface Tenant {
   total: number;
 }
 
-/** A sandbox with `options` and a project whose config creates 4 × perLevel objects over 4 levels. */
+/**
+ * A sandbox with `options` and a project whose config creates 4 × perLevel objects over 4 levels.
+ * Natural keys are not unique unless `options` says so: a create sent twice shows as a duplicate
+ * instead of being refused by the server.
+ */
 export async function createTenant(perLevel: number, options: SandboxOptions): Promise<Tenant> {
-  const sandbox = await createSandbox(options);
+  const sandbox = await createSandbox({ enforceUniqueKeys: false, requestLogSize: 100_000, ...options });
   const cwd = createProject({ 'config/tenant.yaml': generateLayeredConfig({ perLevel }) });
   return { sandbox, cwd, config: join(cwd, 'config'), total: perLevel * 4 };
 }
@@ -85,7 +108,7 @@ export async function applyInProcess(tenant: Tenant, env: Record<string, string>
 /** How many changes a fresh plan has (faults switched off while planning, then restored). */
 export async function countPendingChanges(tenant: Tenant): Promise<number> {
   const faults = tenant.sandbox.setFaults({});
-  tenant.sandbox.setFaults({ failRate: 0, ghostWriteRate: 0, hangRate: 0, resetRate: 0, rateLimitPerMinute: 0, latencyMs: 0, jitterMs: 0 });
+  tenant.sandbox.setFaults({ failRate: 0, ghostWriteRate: 0, lateCommitRate: 0, hangRate: 0, resetRate: 0, rateLimitPerMinute: 0, latencyMs: 0, jitterMs: 0 });
   try {
     const prepared = await preparePlan({ target: await resolveTarget({ cwd: tenant.cwd, paths: [tenant.config], env: sandboxEnv(tenant.sandbox) }), cwd: tenant.cwd, redactor: createRedactor() });
     await prepared.opened.close();
@@ -101,8 +124,10 @@ export interface ConvergenceFacts {
   runs: number;
   pendingAfter: number;
   duplicates: number;
-  /** Requests per change (a fault-free first apply needs one write per change plus a few lists). */
+  /** Requests of the first apply per change (a fault-free apply needs one write per change plus a few lists). */
   requestsPerChange: number;
+  /** Creates the sandbox answered with a fault: the scenario exercised its fault only when this is above 0. */
+  faultedCreates: number;
   /** The first apply (through the CLI) when it left changes not applied. */
   firstFailure?: FailedRunReport;
 }
@@ -113,39 +138,51 @@ export interface FailedRunReport {
   stdout: string;
   /** N in the "N changes not applied" line of stderr (-1 when absent). */
   reportedNotApplied: number;
-  /** failed + skipped + not started, from the summary line "Apply incomplete: …". */
+  /** failed + outcome unknown + skipped + not started, from the summary line "Apply incomplete: …". */
   summaryNotApplied: number;
   /** Changes a fresh plan shows after the run. */
   pendingAfter: number;
 }
 
 /**
- * F1/F2: random 5xx at `failRate` on every request. Applies — the first through the CLI, so its
- * report can be checked, the next ones in process — until the plan is empty or `maxRuns` is spent.
+ * F1/F2: random 5xx at `failRate` on every request, and on writes a gateway 504 for half as many
+ * more that the backend did store (ghost writes). A create is never sent twice: one answered 5xx
+ * is adopted when the look-ups find it, else its outcome is unknown and the next apply
+ * reconciles it. The first apply runs through the CLI under the faults, so its report can be
+ * checked; then, the incident over, one fault-free apply in process must converge.
+ * `parallelism` 1 makes the faulted run deterministic for a seed.
  */
-export async function runRandomFailures(seed: number, failRate: number, maxRuns: number, perLevel = 25): Promise<ConvergenceFacts> {
-  const tenant = await createTenant(perLevel, { seed, failRate, failStatuses: [500, 502, 503, 504] });
-  const first = await runCli(['apply', 'config', '--auto-approve'], { cwd: tenant.cwd, env: sandboxEnv(tenant.sandbox) });
+export async function runRandomFailures(seed: number, failRate: number, perLevel = 25, parallelism = 8): Promise<ConvergenceFacts> {
+  const tenant = await createTenant(perLevel, { seed, failRate, ghostWriteRate: failRate / 2, failStatuses: [500, 502, 503, 504] });
+  // The sandbox's 5xx never stores anything and its ghost writes are stored before the answer: a short window is enough.
+  const env = { ...sandboxEnv(tenant.sandbox), CONECTA_SETTLE: SHORT_SETTLE };
+  const first = await runCli(['apply', 'config', '--auto-approve', '--parallelism', String(parallelism)], { cwd: tenant.cwd, env });
+  const firstRunRequests = tenant.sandbox.audit().requests;
+  const faultedCreates = countFaultedCreates(tenant.sandbox, ['fail', 'ghost']);
   let pending = await countPendingChanges(tenant);
-  let runs = 1;
   const firstFailure = first.code === 0 ? undefined : { code: first.code, stderr: first.stderr, stdout: first.stdout, ...readReport(first.stdout, first.stderr), pendingAfter: pending };
-  while (runs < maxRuns && pending > 0) {
+  let runs = 1;
+  if (pending > 0) {
+    tenant.sandbox.setFaults({ failRate: 0, ghostWriteRate: 0 });
     runs += 1;
     await applyInProcess(tenant);
     pending = await countPendingChanges(tenant);
   }
   return {
-    seed, runs, pendingAfter: pending, duplicates: countDuplicates(tenant.sandbox),
-    requestsPerChange: tenant.sandbox.audit().requests / tenant.total, ...(firstFailure ? { firstFailure } : {}),
+    seed, runs, pendingAfter: pending, duplicates: countDuplicates(tenant.sandbox), faultedCreates,
+    requestsPerChange: firstRunRequests / tenant.total, ...(firstFailure ? { firstFailure } : {}),
   };
 }
 
+/** The settle window for faults that store before answering or never store (ghost writes, 5xx, hangs). */
+const SHORT_SETTLE = '300ms';
+
 function readReport(stdout: string, stderr: string): { reportedNotApplied: number; summaryNotApplied: number } {
   const reported = /(\d+) changes? not applied/.exec(stderr);
-  const summary = /Apply incomplete: \d+ applied, (\d+) failed, (\d+) skipped, (\d+) not started/.exec(stdout);
+  const summary = /Apply incomplete: \d+ applied, (\d+) failed, (?:(\d+) outcome unknown, )?(\d+) skipped, (\d+) not started/.exec(stdout);
   return {
     reportedNotApplied: reported ? Number(reported[1]) : -1,
-    summaryNotApplied: summary ? Number(summary[1]) + Number(summary[2]) + Number(summary[3]) : -1,
+    summaryNotApplied: summary ? Number(summary[1]) + Number(summary[2] ?? 0) + Number(summary[3]) + Number(summary[4]) : -1,
   };
 }
 
@@ -190,25 +227,66 @@ export async function runRateLimited(seed: number, perMinute: number, perLevel: 
 
 /** F4: `rate` of the writes are stored and then answered 504; natural keys are not enforced by the server. */
 export async function runGhostWrites(seed: number, rate: number, perLevel = 25): Promise<ConvergenceFacts & { ghostWrites: number }> {
-  const tenant = await createTenant(perLevel, { seed, ghostWriteRate: rate, enforceUniqueKeys: false });
+  const tenant = await createTenant(perLevel, { seed, ghostWriteRate: rate });
   let runs = 0;
   let pending = tenant.total;
   while (runs < 2 && pending > 0) {
     runs += 1;
-    await applyInProcess(tenant);
+    await applyInProcess(tenant, { CONECTA_SETTLE: SHORT_SETTLE });
     pending = await countPendingChanges(tenant);
   }
   const audit = tenant.sandbox.audit();
-  return { seed, runs, pendingAfter: pending, duplicates: countDuplicates(tenant.sandbox), requestsPerChange: audit.requests / tenant.total, ghostWrites: audit.faults.ghostWrites };
+  return {
+    seed, runs, pendingAfter: pending, duplicates: countDuplicates(tenant.sandbox), requestsPerChange: audit.requests / tenant.total,
+    ghostWrites: audit.faults.ghostWrites, faultedCreates: countFaultedCreates(tenant.sandbox, ['ghost']),
+  };
 }
 
-/** F5: `rate` of the requests never answer; CONECTA_TIMEOUT cuts them. */
-export async function runHangs(seed: number, rate: number, timeout: string, perLevel = 10): Promise<{ code: number | null; ms: number; hung: number; pendingAfter: number; secondCode: number | null }> {
+export interface LateCommitFacts {
+  seed: number;
+  code: number | null;
+  stderr: string;
+  /** Creates answered 504 whose object the backend stored later. */
+  lateCreates: number;
+  duplicates: number;
+  pendingAfter: number;
+  /** POSTs sent per create of the plan (1 when nothing is ever sent twice). */
+  postsPerCreate: number;
+}
+
+/**
+ * F9: `rate` of the writes are answered 504 by the gateway at once and stored by the backend
+ * `lateCommitMs` later (up to 5 s). The settle window (default 10 s) must find every one of them:
+ * one apply, exit 0, no duplicate. `parallelism` 1 makes the run deterministic for a seed.
+ */
+export async function runLateCommits(seed: number, rate: number, lateCommitMs: number, perLevel: number, parallelism = 8): Promise<LateCommitFacts> {
+  const tenant = await createTenant(perLevel, { seed, lateCommitRate: rate, lateCommitMs });
+  const result = await runCli(['apply', 'config', '--auto-approve', '--parallelism', String(parallelism)], { cwd: tenant.cwd, env: sandboxEnv(tenant.sandbox) });
+  while (tenant.sandbox.audit().faults.lateCommitsPending > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  return {
+    seed, code: result.code, stderr: result.stderr,
+    lateCreates: countFaultedCreates(tenant.sandbox, ['late-commit']),
+    duplicates: countDuplicates(tenant.sandbox),
+    pendingAfter: await countPendingChanges(tenant),
+    postsPerCreate: (tenant.sandbox.audit().byRoute['POST /tabulations'] ?? 0) / (tenant.total / 4),
+  };
+}
+
+/**
+ * F5: `rate` of the requests never answer during a first apply; CONECTA_TIMEOUT cuts them. The
+ * seed is moved to the first one whose draws hang a request among the first 20 (the apply makes
+ * more), so the fault certainly fires. A hung create is never sent again (outcome unknown); a
+ * fault-free second apply converges.
+ */
+export async function runHangs(baseSeed: number, rate: number, timeout: string, perLevel = 10): Promise<{ seed: number; code: number | null; ms: number; hung: number; pendingAfter: number; secondCode: number | null; duplicates: number }> {
+  const seed = findSeedWithFault(baseSeed, { hangRate: rate }, 'hang', 20);
   const tenant = await createTenant(perLevel, { seed, hangRate: rate });
-  const env = { ...sandboxEnv(tenant.sandbox), CONECTA_TIMEOUT: timeout };
+  const env = { ...sandboxEnv(tenant.sandbox), CONECTA_TIMEOUT: timeout, CONECTA_SETTLE: SHORT_SETTLE };
   const first = await runCli(['apply', 'config', '--auto-approve'], { cwd: tenant.cwd, env });
+  const hung = tenant.sandbox.audit().faults.hung;
+  tenant.sandbox.setFaults({ hangRate: 0 });
   const second = first.code === 0 ? first : await runCli(['apply', 'config', '--auto-approve'], { cwd: tenant.cwd, env });
-  return { code: first.code, ms: first.ms, hung: tenant.sandbox.audit().faults.hung, pendingAfter: await countPendingChanges(tenant), secondCode: second.code };
+  return { seed, code: first.code, ms: first.ms, hung, pendingAfter: await countPendingChanges(tenant), secondCode: second.code, duplicates: countDuplicates(tenant.sandbox) };
 }
 
 export interface CrashFacts {
@@ -270,7 +348,7 @@ export async function runStalePlan(seed: number): Promise<{ code: number | null;
 
 /** F8: two applies of the same config started together, from two checkouts, against one tenant. */
 export async function runConcurrentApplies(seed: number, perLevel = 10): Promise<{ codes: (number | null)[]; duplicates: number; pendingAfter: number }> {
-  const tenant = await createTenant(perLevel, { seed, latencyMs: 10 });
+  const tenant = await createTenant(perLevel, { seed, latencyMs: 10, enforceUniqueKeys: true });
   const second = createProject({ 'config/tenant.yaml': generateLayeredConfig({ perLevel }) });
   const env = sandboxEnv(tenant.sandbox);
   const results = await Promise.all([

@@ -24,7 +24,7 @@ describe('run journal', () => {
     const journal = openJournal(cwd, plan as never, createRedactor(), () => new Date('2025-01-02T03:04:05.678Z'));
     journal.record({ type: 'step-started', id: 'team.SAC', address: 'team.SAC', action: 'create', level: 0 });
     journal.record({ type: 'step-finished', step: applied });
-    journal.finish({ applied: 1, failed: 0, skipped: 0, notStarted: 0 }, false);
+    journal.finish({ applied: 1, failed: 0, unknown: 0, skipped: 0, notStarted: 0 }, false);
     expect(journal.file).toMatch(/\.conecta\/runs\/2025-01-02T03-04-05-678Z-\d+\.ndjson$/);
     const lines = readLines(journal.file);
     expect(lines.map((line) => line.type)).toEqual(['run', 'intent', 'result', 'end']);
@@ -36,7 +36,7 @@ describe('run journal', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'conecta-journal-'));
     const journal = openJournal(cwd, plan as never, createRedactor(['hunter2-secret']));
     journal.record({ type: 'step-finished', step: { ...applied, status: 'failed', error: { code: 'PROVIDER_HTTP', message: 'rejected hunter2-secret' } } });
-    journal.finish({ applied: 0, failed: 1, skipped: 0, notStarted: 0 }, false);
+    journal.finish({ applied: 0, failed: 1, unknown: 0, skipped: 0, notStarted: 0 }, false);
     const text = readFileSync(journal.file, 'utf8');
     expect(text).not.toContain('hunter2-secret');
     expect(text).toContain('rejected ****');
@@ -46,13 +46,13 @@ describe('run journal', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'conecta-journal-'));
     const journal = openJournal(cwd, plan as never, createRedactor());
     journal.recordReconciled({ kind: 'team', name: 'SAC', how: 'found by name after a 504' });
-    journal.finish({ applied: 0, failed: 0, skipped: 0, notStarted: 0 }, false);
+    journal.finish({ applied: 0, failed: 0, unknown: 0, skipped: 0, notStarted: 0 }, false);
     expect(readLines(journal.file)[1]).toMatchObject({ type: 'reconciled', address: 'team.SAC', how: 'found by name after a 504' });
   });
 
   it('reports the steps the latest run started and never finished, ignoring a torn last line', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'conecta-journal-'));
-    openJournal(cwd, plan as never, createRedactor(), () => new Date('2025-01-01T00:00:00.000Z')).finish({ applied: 0, failed: 0, skipped: 0, notStarted: 0 }, false);
+    openJournal(cwd, plan as never, createRedactor(), () => new Date('2025-01-01T00:00:00.000Z')).finish({ applied: 0, failed: 0, unknown: 0, skipped: 0, notStarted: 0 }, false);
     const journal = openJournal(cwd, plan as never, createRedactor(), () => new Date('2025-01-02T00:00:00.000Z'));
     journal.record({ type: 'step-started', id: 'team.SAC', address: 'team.SAC', action: 'create', level: 0 });
     journal.record({ type: 'step-started', id: 'team.B', address: 'team.B', action: 'create', level: 0 });

@@ -69,7 +69,7 @@ describe('runApply against the sandbox', () => {
     const cwd = createProject(generateLayeredConfig({ perLevel: 5 }));
     const first = await apply(sandbox, cwd);
     expect(first.outcome.status).toBe('applied');
-    expect(first.outcome.result?.counts).toEqual({ applied: 20, failed: 0, skipped: 0, notStarted: 0 });
+    expect(first.outcome.result?.counts).toEqual({ applied: 20, failed: 0, unknown: 0, skipped: 0, notStarted: 0 });
     // Not a terminal: each step is written once, as it finishes, on stdout; the report adds only the summary.
     expect(first.stdout).toMatch(/^✓ created team\.bench team 0000 \(\d+ ms\)$/m);
     expect(first.stdout.match(/created team\.bench team 0000\b/g)).toHaveLength(1);
@@ -107,18 +107,27 @@ describe('runApply against the sandbox', () => {
     expect(outcome.result?.counts.applied).toBe(8);
   });
 
-  it('converges in a single apply when 10 % of requests fail with 5xx', async () => {
-    const sandbox = await createSandbox({ failRate: 0.1, failStatuses: [502, 503, 504], seed: 11 });
+  it('at a 10 % 5xx rate never re-sends a create: those answered 5xx end "outcome unknown" (exit 1), and the next apply converges without a duplicate', async () => {
+    const sandbox = await createSandbox({ failRate: 0.1, failStatuses: [502, 503, 504], seed: 11, enforceUniqueKeys: false });
     const cwd = createProject(generateLayeredConfig({ perLevel: 15 }));
-    const { outcome } = await apply(sandbox, cwd);
-    expect(outcome.status).toBe('applied');
+    const env = { CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token, CONECTA_SETTLE: '200ms' };
+    const first = await apply(sandbox, cwd, { targetOptions: { cwd, paths: [cwd], env } });
+    const unknown = first.outcome.result!.steps.filter((step) => step.status === 'unknown');
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.every((step) => step.action === 'create' && step.error?.code === 'PROVIDER_OUTCOME_UNKNOWN')).toBe(true);
+    expect(first.outcome.status).toBe('incomplete');
+    expect(first.stdout).toContain(`${unknown.length} outcome unknown`);
+    expect(first.stdout).toMatch(/Outcome unknown \(\d+\):/);
     sandbox.setFaults({ failRate: 0 });
+    const second = await apply(sandbox, cwd, { targetOptions: { cwd, paths: [cwd], env } });
+    expect(second.stderr).toContain('with an unknown outcome');
+    expect(second.outcome.status).toBe('applied');
     expect((await apply(sandbox, cwd)).outcome.plan.changes).toEqual([]);
     expect(countDuplicates(sandbox)).toBe(0);
   });
 
   it('leaves no duplicates when writes are stored but answered 504 (ghost writes)', async () => {
-    const sandbox = await createSandbox({ ghostWriteRate: 0.2, seed: 5 });
+    const sandbox = await createSandbox({ ghostWriteRate: 0.2, seed: 5, enforceUniqueKeys: false });
     const cwd = createProject(generateLayeredConfig({ perLevel: 10 }));
     await apply(sandbox, cwd);
     sandbox.setFaults({ ghostWriteRate: 0 });

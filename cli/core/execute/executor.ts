@@ -1,10 +1,11 @@
 /**
  * Runs a plan's steps through a port. A step starts as soon as every step it depends on has been
  * applied, at most `parallelism` at a time, in plan order among the ready ones. A failed step does
- * not stop independent branches; its dependents are skipped. Once the signal aborts, no new step
+ * not stop independent branches; its dependents are skipped (so are those of a create whose
+ * outcome is unknown). Once the signal aborts, no new step
  * starts and the steps in flight finish. Every step ends in exactly one state.
  */
-import { ConectaError } from '../errors.js';
+import { ConectaError, isOutcomeUnknown } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import type { ApplyResult, ExecutableChange, ExecutionOptions, ExecutionPort, StepResult } from './types.js';
 
@@ -59,7 +60,7 @@ export async function executePlan(plan: Pick<Plan, 'changes'> | { changes: reado
       const liveId = await applyChange(change, port, createdIds);
       step = { ...describe(change), status: 'applied', liveId, durationMs: port.now() - began };
     } catch (error) {
-      step = { ...describe(change), status: 'failed', durationMs: port.now() - began, error: describeError(error) };
+      step = { ...describe(change), status: isOutcomeUnknown(error) ? 'unknown' : 'failed', durationMs: port.now() - began, error: describeError(error) };
     }
     finish(index, step);
     if (step.status === 'applied') release(index);
@@ -84,6 +85,7 @@ export async function executePlan(plan: Pick<Plan, 'changes'> | { changes: reado
     counts: {
       applied: steps.filter((step) => step.status === 'applied').length,
       failed: steps.filter((step) => step.status === 'failed').length,
+      unknown: steps.filter((step) => step.status === 'unknown').length,
       skipped: steps.filter((step) => step.status === 'skipped').length,
       notStarted: steps.filter((step) => step.status === 'not-started').length,
     },

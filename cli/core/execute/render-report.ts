@@ -23,6 +23,8 @@ export function formatStepLine(step: StepResult, style: Style): string {
       return `${style.green('✓')} ${describeStep(step)} ${style.dim(`(${formatDuration(step.durationMs ?? 0)})`)}`;
     case 'failed':
       return `${style.red('✗')} failed to ${describeStep(step, 'present')}: ${step.error?.message ?? 'unknown error'}${step.error ? style.dim(` [${step.error.code}]`) : ''}`;
+    case 'unknown':
+      return `${style.yellow('?')} outcome unknown: ${describeStep(step, 'present')}: ${step.error?.message ?? 'no answer'}${step.error ? style.dim(` [${step.error.code}]`) : ''}`;
     case 'skipped':
       return `${style.yellow('-')} skipped ${describeStep(step, 'present')} ${style.dim(`(${step.skippedBecause ?? 'a dependency'} failed)`)}`;
     case 'not-started':
@@ -30,9 +32,9 @@ export function formatStepLine(step: StepResult, style: Style): string {
   }
 }
 
-/** How many of the plan's changes did not take effect (failed, skipped or not started). */
+/** How many of the plan's changes are not known to have taken effect (failed, unknown, skipped or not started). */
 export function countNotApplied(result: ApplyResult): number {
-  return result.counts.failed + result.counts.skipped + result.counts.notStarted;
+  return result.counts.failed + result.counts.unknown + result.counts.skipped + result.counts.notStarted;
 }
 
 export interface ApplyReportOptions {
@@ -44,7 +46,7 @@ export interface ApplyReportOptions {
 }
 
 export function renderApplyReport(result: ApplyResult, style: Style, options: ApplyReportOptions = {}): string {
-  const allSections: [string, StepResult['status']][] = [['Applied', 'applied'], ['Failed', 'failed'], ['Skipped', 'skipped'], ['Not started', 'not-started']];
+  const allSections: [string, StepResult['status']][] = [['Applied', 'applied'], ['Failed', 'failed'], ['Outcome unknown', 'unknown'], ['Skipped', 'skipped'], ['Not started', 'not-started']];
   const sections = options.isFinishedStepsShown ? allSections.filter(([, status]) => status === 'not-started') : allSections;
   const lines: string[] = [];
   for (const [title, status] of sections) {
@@ -54,9 +56,11 @@ export function renderApplyReport(result: ApplyResult, style: Style, options: Ap
     for (const step of steps) lines.push(`  ${formatStepLine(step, style)}`);
     lines.push('');
   }
-  const { applied, failed, skipped, notStarted } = result.counts;
+  const { applied, failed, unknown, skipped, notStarted } = result.counts;
   const verb = result.isInterrupted ? 'Apply interrupted' : countNotApplied(result) > 0 ? 'Apply incomplete' : 'Apply complete';
-  const summary = `${verb}: ${applied} applied, ${failed} failed, ${skipped} skipped, ${notStarted} not started (${formatDuration(result.durationMs)}).`;
+  const unknownPart = unknown > 0 ? `${unknown} outcome unknown, ` : '';
+  const summary = `${verb}: ${applied} applied, ${failed} failed, ${unknownPart}${skipped} skipped, ${notStarted} not started (${formatDuration(result.durationMs)}).`;
   lines.push(countNotApplied(result) > 0 ? style.yellow(summary) : style.green(summary));
+  if (unknown > 0) lines.push(style.cyan(`hint: ${unknown === 1 ? 'a create was' : `${unknown} creates were`} not sent again after an ambiguous failure; \`conecta plan\` shows whether ${unknown === 1 ? 'it' : 'they'} landed, and the next apply reconciles.`));
   return `${lines.join('\n')}\n`;
 }

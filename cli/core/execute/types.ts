@@ -14,7 +14,11 @@ export interface ExecutionPort {
   now(): number;
 }
 
-export type StepStatus = 'applied' | 'failed' | 'skipped' | 'not-started';
+/**
+ * `unknown`: a create failed ambiguously and its object did not appear within the settle window;
+ * it was not sent again, and the next plan shows whether it landed.
+ */
+export type StepStatus = 'applied' | 'failed' | 'unknown' | 'skipped' | 'not-started';
 
 export interface StepResult {
   /** The plan's step id (`team.SAC`, `flow.Main#references`). */
@@ -28,9 +32,9 @@ export interface StepResult {
   status: StepStatus;
   /** The object's vendor id after the step (applied creates and updates, deletes). */
   liveId?: string;
-  /** Time the step took, applied and failed steps only. */
+  /** Time the step took, applied, failed and unknown steps only. */
   durationMs?: number;
-  /** Failed steps: the API's code and message. */
+  /** Failed and unknown steps: the API's code and message. */
   error?: { code: string; message: string };
   /** Skipped steps: the id of the failed step that caused the skip. */
   skippedBecause?: string;
@@ -39,6 +43,8 @@ export interface StepResult {
 export interface ApplyCounts {
   applied: number;
   failed: number;
+  /** Creates whose outcome is unknown (never sent twice; the next plan reconciles them). */
+  unknown: number;
   skipped: number;
   notStarted: number;
 }

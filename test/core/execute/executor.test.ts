@@ -26,7 +26,7 @@ describe('executePlan', () => {
   it('applies every step of a plan and reports each as applied with its duration', async () => {
     const port = createFakePort();
     const result = await executePlan({ changes: [step('A'), step('B', { kind: 'tabulation' })] }, port, { parallelism: 8 });
-    expect(result.counts).toEqual({ applied: 2, failed: 0, skipped: 0, notStarted: 0 });
+    expect(result.counts).toEqual({ applied: 2, failed: 0, unknown: 0, skipped: 0, notStarted: 0 });
     expect(result.steps.map((s) => [s.address, s.status, s.liveId])).toEqual([['team.A', 'applied', 'id-1'], ['tabulation.B', 'applied', 'id-2']]);
     expect(result.steps.every((s) => typeof s.durationMs === 'number')).toBe(true);
     expect(result.isInterrupted).toBe(false);
@@ -74,7 +74,7 @@ describe('executePlan', () => {
       ['agent.a@x', 'skipped', 'tabulation.T'],
       ['team.R', 'applied', undefined],
     ]);
-    expect(result.counts).toEqual({ applied: 2, failed: 1, skipped: 2, notStarted: 0 });
+    expect(result.counts).toEqual({ applied: 2, failed: 1, unknown: 0, skipped: 2, notStarted: 0 });
   });
 
   it("reports a failed step with the API's code and message", async () => {

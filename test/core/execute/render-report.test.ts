@@ -12,7 +12,7 @@ const result: ApplyResult = {
     { id: 'agent.maria@acme.com', address: 'agent.maria@acme.com', kind: 'agent', name: 'maria@acme.com', action: 'create', level: 2, status: 'skipped', skippedBecause: 'team.SAC' },
     { id: 'pause.Almoço', address: 'pause.Almoço', kind: 'pause', name: 'Almoço', action: 'delete', level: 0, status: 'not-started' },
   ],
-  counts: { applied: 3, failed: 1, skipped: 1, notStarted: 1 },
+  counts: { applied: 3, failed: 1, unknown: 0, skipped: 1, notStarted: 1 },
   isInterrupted: true,
   durationMs: 2210,
 };
@@ -23,7 +23,7 @@ describe('renderApplyReport', () => {
   });
 
   it('says the apply is complete when every step was applied', () => {
-    const complete: ApplyResult = { ...result, steps: result.steps.slice(0, 1), counts: { applied: 1, failed: 0, skipped: 0, notStarted: 0 }, isInterrupted: false, durationMs: 120 };
+    const complete: ApplyResult = { ...result, steps: result.steps.slice(0, 1), counts: { applied: 1, failed: 0, unknown: 0, skipped: 0, notStarted: 0 }, isInterrupted: false, durationMs: 120 };
     expect(renderApplyReport(complete, createStyle(false)).split('\n').at(-2)).toBe('Apply complete: 1 applied, 0 failed, 0 skipped, 0 not started (120 ms).');
   });
 });

@@ -149,14 +149,31 @@ describe('retries, rate limits and timeouts', () => {
     t.agent.assertNoPendingInterceptors();
   });
 
-  it('creates the object once after a reset when the lookup shows it was not stored', async () => {
+  it('after a reset, looks the object up over the settle window and adopts it when it commits late, without a second POST', async () => {
     const t = openTenant();
-    t.pool.intercept({ path: apiPath('/campaigns'), method: 'GET' }).reply(200, readFixture('teams')).times(2);
-    t.pool.intercept({ path: apiPath('/tabulations'), method: 'GET' }).reply(200, emptyPage).times(2);
+    t.pool.intercept({ path: apiPath('/tabulations'), method: 'GET' }).reply(200, emptyPage).times(4);
     t.pool.intercept({ path: apiPath('/tabulations'), method: 'POST' }).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-    t.pool.intercept({ path: apiPath('/tabulations'), method: 'POST' }).reply(200, { _id: '64b0000000000000000002ff', name: 'Novo' });
+    t.pool.intercept({ path: apiPath('/tabulations'), method: 'GET' }).reply(200, { ...emptyPage, total: 1, data: [{ _id: '64b0000000000000000002ff', name: 'Novo' }] });
     const live = await t.provider.create('tabulation', { name: 'Novo' });
     expect(live.id).toBe('64b0000000000000000002ff');
+    // The initial list, then look-ups at 0, 250, 750 and 1750 ms: the fourth finds it.
+    expect(t.clock.sleeps).toEqual([250, 500, 1000]);
+    expect(t.events).toContainEqual(expect.objectContaining({ type: 'reconciled', kind: 'tabulation', name: 'Novo' }));
+    // A second POST would have found no interceptor and failed.
+    t.agent.assertNoPendingInterceptors();
+  });
+
+  it('after a 504 whose object never shows within the settle window, reports the outcome unknown and never POSTs again', async () => {
+    const t = openTenant({ settleWindowMs: 5_000 });
+    t.pool.intercept({ path: apiPath('/tabulations'), method: 'GET' }).reply(200, emptyPage).persist();
+    t.pool.intercept({ path: apiPath('/tabulations'), method: 'POST' }).reply(504, 'Gateway Timeout');
+    const error = await caught(t.provider.create('tabulation', { name: 'Novo' }));
+    expect(error).toMatchObject({ code: 'PROVIDER_OUTCOME_UNKNOWN', status: 504, method: 'POST' });
+    expect(error.message).toContain('not sent again');
+    expect(error.hint).toContain('conecta plan');
+    // Look-ups at 0, 0.25, 0.75, 1.75, 3.75 and 5 s: the window is spent, and only then does it give up.
+    expect(t.clock.sleeps).toEqual([250, 500, 1000, 2000, 1250]);
+    expect(t.events.filter((event) => event.type === 'request' && event.method === 'POST')).toHaveLength(1);
   });
 
   it('refreshes the token once on 401 and replays the request', async () => {

@@ -106,17 +106,44 @@ describe('ConectaProvider against a faulty sandbox', () => {
     expect((await harness.openProvider({ onEvent: undefined }).list('tabulation'))).toHaveLength(20);
   });
 
-  it('retries 5xx answers and finishes every change', async () => {
-    harness = await startHarness({ failRate: 0.3, seed: 7 });
+  it('never sends a create twice at a 30 percent 5xx rate: a create answered 5xx is adopted or ends with an unknown outcome', async () => {
+    harness = await startHarness({ failRate: 0.3, seed: 7, enforceUniqueKeys: false }, { settleWindowMs: 100 });
+    const outcomes = [];
     // One at a time, so that the sandbox's seeded faults fall on the same requests in every run.
-    for (let index = 0; index < 30; index += 1) await harness.provider.create('tabulation', { name: `T${String(index).padStart(3, '0')}` });
-    expect(harness.sandbox.audit().faults.failed).toBeGreaterThan(0);
-    expect(await harness.openProvider().list('tabulation')).toHaveLength(30);
+    for (let index = 0; index < 30; index += 1) {
+      outcomes.push(await harness.provider.create('tabulation', { name: `T${String(index).padStart(3, '0')}` }).then(() => 'created', (error: RemoteError) => error.code));
+    }
+    const unknown = outcomes.filter((outcome) => outcome === 'PROVIDER_OUTCOME_UNKNOWN').length;
+    expect(unknown).toBeGreaterThan(0);
+    expect(outcomes.filter((outcome) => outcome !== 'created' && outcome !== 'PROVIDER_OUTCOME_UNKNOWN')).toEqual([]);
+    expect(harness.sandbox.audit().byRoute['POST /tabulations']).toBe(30);
+    // The sandbox's 5xx fault stores nothing: the unknown ones are simply missing, none twice.
+    expect(await harness.openProvider().list('tabulation')).toHaveLength(30 - unknown);
+    expect(harness.sandbox.audit().duplicates).toEqual({});
+  });
+
+  it('adopts an object the backend commits 1.5 s after the gateway answered 504, and never POSTs it again', async () => {
+    harness = await startHarness({ lateCommitRate: 1, lateCommitMs: 1_500, enforceUniqueKeys: false }, { settleWindowMs: 4_000 });
+    const live = await harness.provider.create('tabulation', { name: 'Tarde' });
+    const audit = harness.sandbox.audit();
+    expect(audit.faults.lateCommits).toBe(1);
+    expect(audit.byRoute['POST /tabulations']).toBe(1);
+    expect(harness.events).toContainEqual(expect.objectContaining({ type: 'reconciled', kind: 'tabulation', name: 'Tarde' }));
+    expect((await harness.openProvider().list('tabulation')).map((resource) => resource.id)).toEqual([live.id]);
+  });
+
+  it('reports an unknown outcome when the commit comes after the settle window, and the late object is still the only one', async () => {
+    harness = await startHarness({ lateCommitRate: 1, lateCommitMs: 800, enforceUniqueKeys: false }, { settleWindowMs: 300 });
+    const error = await expectRemoteError(harness.provider.create('tabulation', { name: 'Tarde' }));
+    expect(error.code).toBe('PROVIDER_OUTCOME_UNKNOWN');
+    while (harness.sandbox.audit().faults.lateCommitsPending > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(harness.sandbox.audit().byRoute['POST /tabulations']).toBe(1);
+    expect(await harness.openProvider().list('tabulation')).toHaveLength(1);
     expect(harness.sandbox.audit().duplicates).toEqual({});
   });
 
   it('never duplicates an object whose creation answered 504 after it was stored', async () => {
-    harness = await startHarness({ ghostWriteRate: 0.5, seed: 3 });
+    harness = await startHarness({ ghostWriteRate: 0.5, seed: 3, enforceUniqueKeys: false });
     await createTabulations(harness, 20);
     await harness.provider.create('team', applyDefaults('team', { name: 'SAC', closingMessage: 'Tchau' }));
     await harness.provider.create('agent', applyDefaults('agent', { email: 'a@x.com', name: 'A', teams: ['SAC'] }));
@@ -127,12 +154,15 @@ describe('ConectaProvider against a faulty sandbox', () => {
     expect(await harness.openProvider().list('tabulation')).toHaveLength(20);
   });
 
-  it('gives up on a hanging request after the per-request timeout and retries it', async () => {
-    harness = await startHarness({ hangRate: 0.3, seed: 5 }, { timeoutMs: 200 });
-    await createTabulations(harness, 10);
+  it('cuts a hanging request at the per-request timeout: reads are retried, a hung create is never sent again', async () => {
+    harness = await startHarness({ hangRate: 0.3, seed: 5, enforceUniqueKeys: false }, { timeoutMs: 200, settleWindowMs: 100 });
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, index) => harness!.provider.create('tabulation', { name: `T${String(index).padStart(3, '0')}` })
+      .then(() => 'created', (error: RemoteError) => error.code)));
     expect(harness.sandbox.audit().faults.hung).toBeGreaterThan(0);
+    expect(outcomes.filter((outcome) => outcome !== 'created' && outcome !== 'PROVIDER_OUTCOME_UNKNOWN')).toEqual([]);
+    expect(harness.sandbox.audit().byRoute['POST /tabulations']).toBe(10);
     expect(harness.sandbox.audit().duplicates).toEqual({});
-    expect(await harness.openProvider({ timeoutMs: 5_000 }).list('tabulation')).toHaveLength(10);
+    expect(await harness.openProvider({ timeoutMs: 5_000 }).list('tabulation')).toHaveLength(outcomes.filter((outcome) => outcome === 'created').length);
   });
 
   it('reports flows as unsupported when the tenant has no flow endpoint, and lists none', async () => {

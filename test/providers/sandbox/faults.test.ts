@@ -104,3 +104,38 @@ test('changes faults at run time through PUT /__sandbox/faults', async () => {
   expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(200);
   expect((await call(sandbox, 'PUT', '/__sandbox/faults', { failRate: 2 })).status).toBe(422);
 });
+
+test('answers a late-commit write 504 at once and applies it lateCommitMs later', async () => {
+  const sandbox = await start({ lateCommitRate: 1, lateCommitMs: 300 });
+  const began = performance.now();
+  const reply = await call(sandbox, 'POST', '/tabulations', { name: 'Tarde' });
+  expect(reply.status).toBe(504);
+  expect(performance.now() - began).toBeLessThan(250);
+  expect(sandbox.store.list('tabulation')).toEqual([]);
+  expect(sandbox.audit().faults).toMatchObject({ lateCommits: 1, lateCommitsPending: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 450));
+  expect(sandbox.store.list('tabulation').map((r) => r['name'])).toEqual(['Tarde']);
+  expect(sandbox.audit().faults).toMatchObject({ lateCommits: 1, lateCommitsPending: 0 });
+  expect(sandbox.audit().writes).toBe(1);
+});
+
+test('applies pending late commits when it closes, and saves them', async () => {
+  const dataFile = join(await tempDir(), 'store.json');
+  const sandbox = await startSandbox({ dataFile, lateCommitRate: 1, lateCommitMs: 60_000 });
+  expect((await call(sandbox, 'POST', '/tabulations', { name: 'Tarde' })).status).toBe(504);
+  await sandbox.close();
+  expect(JSON.parse(await readFile(dataFile, 'utf8')).records.tabulation.map((r: { name: string }) => r.name)).toEqual(['Tarde']);
+});
+
+test('draws late commits from the ghost-write draw, so other faults keep their sequence', async () => {
+  const statuses = async (lateCommitRate: number): Promise<number[]> => {
+    const sandbox = await start({ failRate: 0.3, seed: 9, lateCommitRate, lateCommitMs: 10 });
+    const out: number[] = [];
+    for (let i = 0; i < 30; i += 1) out.push((await call(sandbox, 'POST', '/tabulations', { name: `t${i}` })).status);
+    return out;
+  };
+  const without = await statuses(0);
+  const withLate = await statuses(0.3);
+  expect(withLate.filter((status, index) => status !== without[index]).every((status) => status === 504)).toBe(true);
+  expect(withLate.filter((status) => status === 504).length).toBeGreaterThan(without.filter((status) => status === 504).length);
+});

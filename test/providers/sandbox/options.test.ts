@@ -23,3 +23,9 @@ test('turns command-line text into sandbox options', () => {
     .toEqual({ latencyMs: 20, jitterMs: 1000, failRate: 0.1, rateLimitPerMinute: 300, seed: 3, flowsEnabled: false });
   expect(() => sandboxOptionsFromText({ failRate: '1.5' })).toThrow(/between 0 and 1/);
 });
+
+test('turns the non-unique-keys and late-commit flags into sandbox options', () => {
+  expect(sandboxOptionsFromText({ uniqueKeys: false, lateCommitRate: '0.2', lateCommit: '4s' }))
+    .toEqual({ enforceUniqueKeys: false, lateCommitRate: 0.2, lateCommitMs: 4000 });
+  expect(() => sandboxOptionsFromText({ lateCommitRate: 'often' })).toThrow(/late-commit rate/);
+});

@@ -81,7 +81,7 @@ export class IncompleteReadError extends ConectaError {
  * A create failed ambiguously (timeout, reset, 5xx) and the object did not appear within the
  * settle window: it may exist or not. It is never sent again; the next plan reconciles it.
  */
-export const OUTCOME_UNKNOWN = 'PROVIDER_OUTCOME_UNKNOWN';
+export const OUTCOME_UNKNOWN = 'PROVIDER_OUTCOME_UNKNOWN' satisfies ErrorCode;
 
 export function isOutcomeUnknown(error: unknown): boolean {
   return error instanceof ConectaError && error.code === OUTCOME_UNKNOWN;

@@ -39,7 +39,7 @@ function runApplyEvents(isLiveProgress: boolean) {
   }
   reporter.emit({ type: 'provider', event: { type: 'retry', method: 'POST', path: '/x', attempt: 1, delayMs: 10, reason: '503' } });
   reporter.emit({ type: 'apply-finished' });
-  const result: ApplyResult = { steps, counts: { applied: 1, failed: 1, skipped: 1, notStarted: 1 }, isInterrupted: false, durationMs: 1500 };
+  const result: ApplyResult = { steps, counts: { applied: 1, failed: 1, unknown: 0, skipped: 1, notStarted: 1 }, isInterrupted: false, durationMs: 1500 };
   reporter.result({ command: 'apply', outcome: { status: 'incomplete', notApplied: 3, plan: aPlan(), result } });
   return { stdout: stdout.text(), stderr: stderr.text() };
 }
@@ -89,7 +89,7 @@ describe('JSON reporter', () => {
     const reporter = createJsonReporter({ stdout, stderr, isVerbose: false, mask: (text) => text.replaceAll('s3cr3t', '****') });
     reporter.emit({ type: 'notice', text: 'Using the local sandbox' });
     reporter.emit({ type: 'step', event: { type: 'step-finished', step: step('applied') } });
-    reporter.result({ command: 'apply', outcome: { status: 'applied', notApplied: 0, plan: aPlan(), result: { steps: [step('failed', { error: { code: 'X', message: 's3cr3t' } })], counts: { applied: 0, failed: 1, skipped: 0, notStarted: 0 }, isInterrupted: false, durationMs: 3 } } });
+    reporter.result({ command: 'apply', outcome: { status: 'applied', notApplied: 0, plan: aPlan(), result: { steps: [step('failed', { error: { code: 'X', message: 's3cr3t' } })], counts: { applied: 0, failed: 1, unknown: 0, skipped: 0, notStarted: 0 }, isInterrupted: false, durationMs: 3 } } });
     expect(JSON.parse(stdout.text())).toMatchObject({ status: 'applied', steps: [{ error: { message: '****' } }] });
     expect(stderr.text()).toBe('Using the local sandbox\n');
   });

@@ -18,7 +18,8 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { compareWithReference } from './reference-strategy.js';
 import { measureScale, type ScalePoint } from './scale.js';
-import { measureStartup } from './startup.js';
+import { measureCommands, measureStartup } from './startup.js';
+import type { Spread } from './stats.js';
 
 interface TargetResult {
   scenario: string;
@@ -73,6 +74,13 @@ if (isSelected('startup')) {
   record('B0 startup', '--version ≤ 80 ms over node -e 0 (median)', `+${startup.versionOverheadMs.toFixed(0)} ms (${startup.versionMs.toFixed(0)} vs ${startup.bareMs.toFixed(0)} ms)`, startup.versionOverheadMs <= 80);
   record('B0 startup', '--help ≤ 80 ms over node -e 0 (median)', `+${startup.helpOverheadMs.toFixed(0)} ms (${startup.helpMs.toFixed(0)} ms)`, startup.helpOverheadMs <= 80);
   record('B0 startup', 'RSS ≤ 80 MB', `${startup.versionRssMb.toFixed(0)} / ${startup.helpRssMb.toFixed(0)} MB`, Math.max(startup.versionRssMb, startup.helpRssMb) <= 80);
+  const commands = measureCommands();
+  figures.commands = commands;
+  const over = (spread: Spread) => `+${(spread.median - commands.bare.median).toFixed(0)} ms (${spread.min.toFixed(0)}–${spread.max.toFixed(0)} vs bare ${commands.bare.min.toFixed(0)}–${commands.bare.max.toFixed(0)} ms)`;
+  record('B0 commands', 'validate --help ≤ 100 ms over node -e 0 (median)', over(commands.validateHelp), commands.validateHelp.median - commands.bare.median <= 100);
+  record('B0 commands', 'validate, 10 objects ≤ 150 ms over node -e 0', over(commands.validate), commands.validate.median - commands.bare.median <= 150);
+  record('B0 commands', 'plan, 10 objects, embedded sandbox ≤ 250 ms over', over(commands.plan), commands.plan.median - commands.bare.median <= 250);
+  record('B0 commands', 'peak RSS of that plan ≤ 90 MB', `${commands.planRssMb.toFixed(0)} MB`, commands.planRssMb <= 90);
   record('B0 startup', '--version loads no yaml, ajv, undici', startup.versionLoadedHeavy.length === 0 ? `none of ${startup.modulesLoadedByVersion} modules` : startup.versionLoadedHeavy.join(', '), startup.versionLoadedHeavy.length === 0);
 }
 

@@ -8,10 +8,11 @@
  * Run: `npm run build && node dist/bench/startup.js` (prints one JSON line last).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { summarize, type Spread } from './stats.js';
 
 const runJs = fileURLToPath(new URL('../../cli/bin/run.js', import.meta.url));
 const HEAVY_PACKAGES = ['yaml', 'ajv', 'undici'] as const;
@@ -29,6 +30,52 @@ const MODULE_RECORDER = `data:text/javascript,${encodeURIComponent([
   'process.on("exit", () => appendFileSync(process.env.MODULE_LOG, Object.keys(Module._cache).map((file) => file + "\\n").join("")));',
 ].join('\n'))}`;
 
+/** A 10-object config (3 tabulations, 2 pauses, 2 teams, 3 agents) for the real commands. */
+const SMALL_CONFIG = [
+  'version: 1',
+  'tabulations:', '  - name: Atendimento concluído', '  - name: Venda realizada', '  - name: Sem resposta',
+  'pauses:', '  - name: Almoço', '    maxDuration: 1h', '  - name: Café', '    maxDuration: 15m',
+  'teams:', '  - name: Suporte', '    tabulations: [Atendimento concluído, Sem resposta]', '  - name: Vendas', '    tabulations: [Venda realizada]',
+  'agents:',
+  '  - email: ana@exemplo.com.br', '    name: Ana Souza', '    teams: [Suporte]',
+  '  - email: bruno@exemplo.com.br', '    name: Bruno Lima', '    teams: [Vendas]',
+  '  - email: carla@exemplo.com.br', '    name: Carla Dias', '    teams: [Suporte, Vendas]',
+  '',
+].join('\n');
+
+/** Real commands through oclif, each against `node -e 0` (issue 17.1 targets, over the bare start). */
+export interface CommandFigures {
+  runs: number;
+  bare: Spread;
+  validateHelp: Spread;
+  validate: Spread;
+  plan: Spread;
+  planRssMb: number;
+}
+
+/** `validate --help`, `validate` and `plan` (embedded sandbox, persisted) of a 10-object config, interleaved with `node -e 0`. */
+export function measureCommands(runs = Number(process.env.BENCH_STARTUP_RUNS ?? 9)): CommandFigures {
+  const directory = mkdtempSync(join(tmpdir(), 'conecta-bench-commands-'));
+  try {
+    writeFileSync(join(directory, 'config.yaml'), SMALL_CONFIG);
+    const env = { ...process.env, NO_COLOR: '1', CONECTA_URL: '', CONECTA_SANDBOX_DATA: join(directory, 'sandbox.json') };
+    const series: Record<'bare' | 'validateHelp' | 'validate' | 'plan', number[]> = { bare: [], validateHelp: [], validate: [], plan: [] };
+    let planRss = 0;
+    timeRun([runJs, 'validate', join(directory, 'config.yaml')], env, directory);
+    for (let run = 0; run < runs; run += 1) {
+      series.bare.push(timeRun(['-e', '0'], env, directory).ms);
+      series.validateHelp.push(timeRun([runJs, 'validate', '--help'], env, directory).ms);
+      series.validate.push(timeRun([runJs, 'validate', join(directory, 'config.yaml')], env, directory).ms);
+      const plan = timeRun([runJs, 'plan', join(directory, 'config.yaml')], env, directory);
+      series.plan.push(plan.ms);
+      planRss = Math.max(planRss, plan.rssMb);
+    }
+    return { runs, bare: summarize(series.bare), validateHelp: summarize(series.validateHelp), validate: summarize(series.validate), plan: summarize(series.plan), planRssMb: planRss };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 export interface StartupFigures {
   runs: number;
   bareMs: number;
@@ -43,9 +90,9 @@ export interface StartupFigures {
   modulesLoadedByVersion: number;
 }
 
-function timeRun(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; rssMb: number } {
+function timeRun(args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): { ms: number; rssMb: number } {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', RSS_REPORTER, ...args], { encoding: 'utf8', env });
+  const child = spawnSync(process.execPath, ['--import', RSS_REPORTER, ...args], { encoding: 'utf8', env, ...(cwd ? { cwd } : {}) });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
   return { ms, rssMb: Number(/maxrss:(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024 };

@@ -26,10 +26,8 @@ export interface OpenedProvider {
 }
 
 export async function openProvider(options: OpenProviderOptions): Promise<OpenedProvider> {
-  const { ConectaProvider, readConectaSettings } = await import('../../providers/conecta/index.js');
-  const { readDuration } = await import('../../providers/conecta/settings.js');
+  const { ConectaProvider, readConectaSettings, readTransportSettings } = await import('../../providers/conecta/index.js');
   addCredentialVariables(options.redactor, options.env);
-  const { DEFAULT_SETTLE_WINDOW_MS } = await import('../../providers/conecta/settle.js');
   if (options.env.CONECTA_URL?.trim()) {
     const settings = readConectaSettings(options.env);
     const provider = new ConectaProvider({ ...settings, redactor: options.redactor, onEvent: options.onEvent });
@@ -44,9 +42,8 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     credentials: { token: sandbox.token },
     redactor: options.redactor,
     isSandbox: true,
-    timeoutMs: readDuration(options.env, 'CONECTA_TIMEOUT', 30_000),
-    deadlineMs: readDuration(options.env, 'CONECTA_DEADLINE', 15 * 60_000),
-    settleWindowMs: readDuration(options.env, 'CONECTA_SETTLE', DEFAULT_SETTLE_WINDOW_MS),
+    // The same settings as a tenant's (timeouts, deadline, parallelism, body limit): one reader.
+    ...readTransportSettings(options.env),
     onEvent: options.onEvent,
   });
   const close = async (): Promise<void> => {

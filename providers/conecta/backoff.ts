@@ -3,7 +3,7 @@
 export interface BackoffPolicy {
   baseMs: number;
   maxMs: number;
-  /** The longest `Retry-After` honoured; longer answers are capped to it. */
+  /** Kept for callers' policies; a `Retry-After` is always honoured in full (waited for when the deadline allows, else the call fails). */
   maxRetryAfterMs: number;
 }
 

@@ -31,8 +31,10 @@ export interface ConectaClientOptions {
   redactor: Redactor;
   /** Injected in tests (undici MockAgent); by default a keep-alive Agent owned by the client. */
   dispatcher?: Dispatcher;
-  /** Per-request timeout (headers and body), default 30 s. */
+  /** Per-request timeout (headers and the whole body), default 30 s; never past the deadline. */
   timeoutMs?: number;
+  /** The largest answer body read, default 64 MB; a larger one fails the call. */
+  maxBodyBytes?: number;
   /** Overall deadline of the run, from the client's creation; default 15 minutes. */
   deadlineMs?: number;
   maxRetries?: number;
@@ -81,6 +83,7 @@ export class ConectaHttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
   private readonly deadlineAt: number;
   private readonly maxRetries: number;
   private readonly backoff: BackoffPolicy;
@@ -101,6 +104,7 @@ export class ConectaHttpClient {
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: maxConcurrency * 2, pipelining: 1 });
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
     this.clock = options.clock ?? systemClock;
     this.deadlineAt = this.clock.now() + (options.deadlineMs ?? 15 * 60_000);
     this.maxRetries = options.maxRetries ?? 4;
@@ -157,7 +161,7 @@ export class ConectaHttpClient {
         this.limiter.onRateLimited();
         this.pacer.onRateLimited(answer.startedAt, this.clock.now(), delay);
         this.emit({ type: 'rate-limited', waitMs: delay, concurrency: this.limiter.concurrency });
-        await this.wait(method, displayPath, attempt + rateLimitedCount, delay, 'HTTP 429', remote);
+        await this.wait(method, displayPath, attempt + rateLimitedCount, delay, 'HTTP 429', remote, hasRetryAfter(answer));
         continue;
       }
       this.pacer.onAccepted(answer.startedAt, this.clock.now());
@@ -166,7 +170,7 @@ export class ConectaHttpClient {
         return answer.body;
       }
       if (!RETRYABLE_STATUSES.has(answer.status) || !isReplayable || attempt >= this.maxRetries) throw remote;
-      await this.wait(method, displayPath, attempt + rateLimitedCount + 1, this.computeRetryDelay(answer, attempt), `HTTP ${answer.status}`, remote);
+      await this.wait(method, displayPath, attempt + rateLimitedCount + 1, this.computeRetryDelay(answer, attempt), `HTTP ${answer.status}`, remote, hasRetryAfter(answer));
       attempt += 1;
     }
   }
@@ -176,15 +180,29 @@ export class ConectaHttpClient {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  /** The server's `Retry-After` (capped), or else a jittered backoff growing with `attempt` (from 0). */
+  /**
+   * The server's `Retry-After` in full (a retry sent before it would be refused again, or worse), or
+   * else a jittered backoff growing with `attempt` (from 0).
+   */
   private computeRetryDelay(answer: Answer, attempt: number): number {
     const retryAfter = parseRetryAfter(answer.headers['retry-after'], Date.now());
-    return retryAfter === undefined ? computeBackoffDelay(this.backoff, attempt, this.clock.random()) : Math.min(retryAfter, this.backoff.maxRetryAfterMs);
+    return retryAfter === undefined ? computeBackoffDelay(this.backoff, attempt, this.clock.random()) : retryAfter;
   }
 
-  /** Sleeps before retry number `retry` (from 1), unless the deadline would pass first. */
-  private async wait(method: string, path: string, retry: number, delayMs: number, reason: string, failure: RemoteError): Promise<void> {
-    if (this.clock.now() + delayMs >= this.deadlineAt) throw failure;
+  /**
+   * Sleeps before retry number `retry` (from 1), unless the deadline would pass first: then the
+   * call fails, never retrying early (a `Retry-After` past the deadline says so).
+   */
+  private async wait(method: string, path: string, retry: number, delayMs: number, reason: string, failure: RemoteError, isServerAsked = false): Promise<void> {
+    const left = this.deadlineAt - this.clock.now();
+    if (delayMs >= left) {
+      if (!isServerAsked) throw failure;
+      throw new RemoteError({
+        method, path, status: failure.status, code: failure.code,
+        vendorMessage: `the tenant asked to wait ${formatSeconds(delayMs)} (Retry-After) before trying again, past the run's deadline (${formatSeconds(Math.max(0, left))} left); no retry was sent early`,
+        hint: 'Run again later, or raise CONECTA_DEADLINE so that the run can wait that long.',
+      });
+    }
     this.emit({ type: 'retry', method, path, attempt: retry, delayMs, reason: this.redactor.mask(reason) });
     await this.clock.sleep(delayMs);
   }
@@ -204,18 +222,34 @@ export class ConectaHttpClient {
     try {
       started = await this.waitForTurn(method, displayPath);
       const timeout = Math.max(1, Math.min(this.timeoutMs, this.deadlineAt - started));
-      const response = await this.dispatcher.request({
-        origin: this.origin,
-        path: this.formatRequestPath(path, options),
-        method: method as Dispatcher.HttpMethod,
-        headers,
-        body,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-      });
-      status = response.statusCode;
-      const text = await response.body.text();
-      return { startedAt: started, status: response.statusCode, headers: response.headers, body: parseJson(text), text };
+      // undici's bodyTimeout is the idle time between chunks: a body dripping a byte at a time
+      // would never end. The abort bounds the whole exchange, headers and body, by the timeout.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), timeout);
+      try {
+        const response = await this.dispatcher.request({
+          origin: this.origin,
+          path: this.formatRequestPath(path, options),
+          method: method as Dispatcher.HttpMethod,
+          headers,
+          body,
+          headersTimeout: timeout,
+          bodyTimeout: timeout,
+          signal: abort.signal,
+        });
+        status = response.statusCode;
+        const text = await readBoundedText(response.body, this.maxBodyBytes, () => new RemoteError({
+          method, path: displayPath, status: response.statusCode, code: 'PROVIDER_RESPONSE_TOO_LARGE',
+          vendorMessage: `the answer is larger than ${formatBytes(this.maxBodyBytes)}; it was not read`,
+          hint: 'Raise CONECTA_MAX_BODY if the tenant really answers this much, or check CONECTA_URL points at the tenant.',
+        }));
+        return { startedAt: started, status: response.statusCode, headers: response.headers, body: parseJson(text), text };
+      } catch (error) {
+        if (!abort.signal.aborted || error instanceof ConectaError) throw error;
+        throw Object.assign(new Error(`no complete answer within ${formatSeconds(timeout)} (a slow or stalled body)`), { code: 'UND_ERR_BODY_TIMEOUT' });
+      } finally {
+        clearTimeout(timer);
+      }
     } finally {
       this.limiter.release();
       if (started !== undefined) this.emit({ type: 'request', method, path: displayPath, status, durationMs: Math.round(this.clock.now() - started) });
@@ -300,6 +334,34 @@ export class ConectaHttpClient {
     this.token = undefined;
     return this.logIn();
   }
+}
+
+/** The body as text, failing (and dropping the connection) as soon as it passes `maxBytes`. */
+async function readBoundedText(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      const error = tooLarge();
+      body.destroy(error);
+      throw error;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function hasRetryAfter(answer: Answer): boolean {
+  return parseRetryAfter(answer.headers['retry-after'], Date.now()) !== undefined;
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} kB`;
 }
 
 function parseJson(text: string): unknown {

@@ -1,38 +1,80 @@
 /**
- * The provider's settings from the environment: CONECTA_URL, CONECTA_TOKEN or CONECTA_EMAIL +
- * CONECTA_PASSWORD, CONECTA_TIMEOUT (per request, default 30 s), CONECTA_DEADLINE (the whole
- * run, default 15 min), CONECTA_PARALLELISM (the most requests at once, default 8),
- * CONECTA_SETTLE (how long to look for an object after an ambiguous create, default 10 s).
- * Durations are seconds (`30`) or a number with a unit (`500ms`, `30s`, `2m`).
+ * The provider's settings from the environment, typed once and used for a tenant and for the
+ * embedded sandbox alike: CONECTA_URL, CONECTA_TOKEN or CONECTA_EMAIL + CONECTA_PASSWORD,
+ * CONECTA_TIMEOUT (per request, headers and body, default 30 s), CONECTA_DEADLINE (the whole run,
+ * default 15 min), CONECTA_PARALLELISM (the most requests at once, default 8),
+ * CONECTA_MAX_BODY (the largest answer read, default 64 MB), CONECTA_ALLOW_INSECURE_HTTP (plain
+ * `http://` to a host other than loopback). Durations are seconds (`30`) or a number with a unit
+ * (`500ms`, `30s`, `2m`); sizes are bytes or a number with `kb`/`mb`.
  */
 import { ConectaError } from '../../cli/core/errors.js';
 import type { Credentials } from './http-client.js';
 import { DEFAULT_SETTLE_WINDOW_MS } from './settle.js';
 
-export interface ConectaSettings {
-  url: string;
-  credentials: Credentials;
+/** What the client needs whatever the target. */
+export interface TransportSettings {
   timeoutMs: number;
   deadlineMs: number;
   maxConcurrency: number;
   settleWindowMs: number;
+  maxBodyBytes: number;
+  isInsecureHttpAllowed: boolean;
+}
+
+export interface ConectaSettings extends TransportSettings {
+  url: string;
+  credentials: Credentials;
 }
 
 type Environment = Record<string, string | undefined>;
 
-export function readConectaSettings(env: Environment): ConectaSettings {
-  const url = (env.CONECTA_URL ?? '').trim();
-  if (!/^https?:\/\/[^/]+/.test(url)) {
-    throw new ConectaError('PROVIDER_CONFIG', `CONECTA_URL "${url}" is not an http(s) URL`, { hint: 'Set CONECTA_URL to the tenant address, such as https://acme.conecta.com.vc, or unset it to use the local sandbox.' });
-  }
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export function readTransportSettings(env: Environment): TransportSettings {
   return {
-    url,
-    credentials: readCredentials(env),
     timeoutMs: readDuration(env, 'CONECTA_TIMEOUT', 30_000),
     deadlineMs: readDuration(env, 'CONECTA_DEADLINE', 15 * 60_000),
     maxConcurrency: readPositiveInteger(env, 'CONECTA_PARALLELISM', 8),
     settleWindowMs: readDuration(env, 'CONECTA_SETTLE', DEFAULT_SETTLE_WINDOW_MS),
+    maxBodyBytes: readByteSize(env, 'CONECTA_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
+    isInsecureHttpAllowed: /^(1|true|yes)$/i.test(env.CONECTA_ALLOW_INSECURE_HTTP?.trim() ?? ''),
   };
+}
+
+export function readConectaSettings(env: Environment): ConectaSettings {
+  const transport = readTransportSettings(env);
+  return { ...transport, url: checkTenantUrl((env.CONECTA_URL ?? '').trim(), transport.isInsecureHttpAllowed), credentials: readCredentials(env) };
+}
+
+/**
+ * An http(s) URL without credentials in it; plain `http://` only to loopback unless allowed (a
+ * token sent in clear to a remote host is a token given away).
+ */
+export function checkTenantUrl(text: string, isInsecureHttpAllowed: boolean): string {
+  let url: URL | undefined;
+  try {
+    url = /^https?:\/\/[^/]+/i.test(text) ? new URL(text) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url) {
+    throw new ConectaError('PROVIDER_CONFIG', `CONECTA_URL "${text}" is not an http(s) URL`, { hint: 'Set CONECTA_URL to the tenant address, such as https://acme.conecta.com.vc, or unset it to use the local sandbox.' });
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new ConectaError('PROVIDER_CONFIG', 'CONECTA_URL carries credentials (user:password@); they would travel and be logged with every request.', {
+      hint: 'Remove them from the URL and set CONECTA_TOKEN, or CONECTA_EMAIL and CONECTA_PASSWORD.',
+    });
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && !isInsecureHttpAllowed) {
+    throw new ConectaError('PROVIDER_CONFIG', `CONECTA_URL ${url.origin} is plain http to a host other than this machine: the token would travel unencrypted.`, {
+      hint: 'Use https://, or, on a network you trust, pass --allow-insecure-http (or set CONECTA_ALLOW_INSECURE_HTTP=1).',
+    });
+  }
+  return text;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 function readCredentials(env: Environment): Credentials {
@@ -58,5 +100,15 @@ function readPositiveInteger(env: Environment, name: string, fallback: number): 
   if (!text) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new ConectaError('PROVIDER_CONFIG', `${name} "${text}" is not a positive whole number`, { hint: `Set ${name} to 1 or more.` });
+  return value;
+}
+
+function readByteSize(env: Environment, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const match = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(text);
+  const factor = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match?.[2] ?? 'b').toLowerCase() as 'b'];
+  const value = match ? Number(match[1]) * factor : 0;
+  if (value < 1) throw new ConectaError('PROVIDER_CONFIG', `${name} "${text}" is not a size`, { hint: `Write ${name} in bytes or with a unit (512kb, 64mb).` });
   return value;
 }

@@ -121,10 +121,13 @@ export function mergeFaults(base: FaultOptions, patch: Partial<FaultOptions>): F
   return merged;
 }
 
-/** Parses "20ms", "1.5s", "2m" or a bare number of milliseconds. */
+/**
+ * Parses "20ms", "1.5s", "2m" or 0. A bare number other than 0 is refused: the client's
+ * CONECTA_TIMEOUT reads a bare number as seconds, so it would mean different things in two places.
+ */
 export function parseDuration(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/i.exec(text);
-  if (!match) throw new RangeError(`Invalid duration "${text}": use e.g. 20ms, 1s or 2m`);
+  if (!match || (match[2] === undefined && Number(match[1]) !== 0)) throw new RangeError(`Invalid duration "${text}": use e.g. 20ms, 1s or 2m`);
   const value = Number(match[1]);
   const unit = (match[2] ?? 'ms').toLowerCase();
   const factor = unit === 'm' ? 60_000 : unit === 's' ? 1000 : 1;

@@ -10,7 +10,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { allKinds } from '../../../cli/core/kinds/registry.js';
 import { readSnapshot } from '../../../cli/services/refresh.js';
-import { ConectaProvider } from '../../../providers/conecta/index.js';
+import { ConectaProvider, type ConectaProviderOptions } from '../../../providers/conecta/index.js';
+import { checkTenantUrl } from '../../../providers/conecta/settings.js';
 import { createProject, runCli, type CliResult } from '../../faults/cli-harness.js';
 import { startHostileServer, type HostileOptions, type HostileServer, type ListFault } from '../../support/hostile-server.js';
 import { createRedactor } from '../../../cli/io/redactor.js';
@@ -47,16 +48,17 @@ const partialReads: [ListFault, RegExp][] = [
   ['numeric-name', /has no usable natural key: its "name" is 42/],
 ];
 
-async function refreshAgainst(options: HostileOptions): Promise<{ error: unknown; server: HostileServer }> {
+async function refreshAgainst(options: HostileOptions, client: Partial<ConectaProviderOptions> = {}): Promise<{ error: unknown; server: HostileServer; ms: number }> {
   const server = await startHostileServer({ lists: { '/tabulations': TABULATIONS }, ...options });
   servers.push(server);
-  const provider = new ConectaProvider({ url: server.url, credentials: { token: server.token }, redactor: createRedactor(), backoff: { baseMs: 1, maxMs: 5, maxRetryAfterMs: 1000 } });
+  const started = performance.now();
+  const provider = new ConectaProvider({ url: server.url, credentials: { token: server.token }, redactor: createRedactor(), backoff: { baseMs: 1, maxMs: 5, maxRetryAfterMs: 1000 }, ...client });
   try {
     const description = await provider.describe();
     await readSnapshot(provider, allKinds, description.unsupported);
-    return { error: undefined, server };
+    return { error: undefined, server, ms: performance.now() - started };
   } catch (error) {
-    return { error, server };
+    return { error, server, ms: performance.now() - started };
   } finally {
     await provider.close();
   }
@@ -104,5 +106,35 @@ describe('page size', () => {
     expect(error).toBeUndefined();
     const reads = server.listReads('/tabulations').map((entry) => `${entry.query.get('page')}/${entry.query.get('limit')}`);
     expect(reads.sort()).toEqual(['1/100', '1/1000', '2/100', '3/100']);
+  });
+});
+
+describe('bounded responses and transport', () => {
+  it('the run deadline bounds a body that drips a byte at a time', async () => {
+    const { error, ms } = await refreshAgainst({ fault: { path: '/tabulations', kind: 'drip' }, faultValue: 100 }, { deadlineMs: 1500 });
+    expect(error).toMatchObject({ code: 'PROVIDER_TIMEOUT' });
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('an answer larger than the body limit fails without being read whole', async () => {
+    const { error } = await refreshAgainst({ fault: { path: '/tabulations', kind: 'huge-body' }, faultValue: 2 * 1024 * 1024 }, { maxBodyBytes: 1024 * 1024 });
+    expect(error).toMatchObject({ code: 'PROVIDER_RESPONSE_TOO_LARGE' });
+    expect((error as Error).message).toContain('larger than 1 MB');
+  });
+
+  it('a Retry-After past the deadline fails at once and clearly, with no early retry', async () => {
+    const { error, server, ms } = await refreshAgainst({ fault: { path: '/tabulations', kind: 'retry-after' }, faultValue: 120 }, { deadlineMs: 5000 });
+    expect(error).toMatchObject({ code: 'PROVIDER_RATE_LIMIT' });
+    expect((error as Error).message).toMatch(/asked to wait 120 s \(Retry-After\).*no retry was sent early/);
+    expect(server.listReads('/tabulations')).toHaveLength(1);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('refuses plain http to a remote host unless allowed, and credentials in the URL', () => {
+    expect(() => checkTenantUrl('http://acme.conecta.com.vc', false)).toThrow(/plain http to a host other than this machine/);
+    expect(checkTenantUrl('http://acme.conecta.com.vc', true)).toBe('http://acme.conecta.com.vc');
+    expect(checkTenantUrl('http://127.0.0.1:4010', false)).toBe('http://127.0.0.1:4010');
+    expect(checkTenantUrl('http://localhost:4010', false)).toBe('http://localhost:4010');
+    expect(() => checkTenantUrl('https://admin:secret@acme.conecta.com.vc', false)).toThrow(/carries credentials/);
   });
 });

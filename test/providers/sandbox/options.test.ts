@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { parseDuration, parseRate, sandboxOptionsFromText } from '../../../providers/sandbox/index.js';
 
 test.each([
-  ['20ms', 20], ['20', 20], ['1.5s', 1500], ['2m', 120_000],
+  ['20ms', 20], ['0', 0], ['1.5s', 1500], ['2m', 120_000],
 ])('parses the duration %s as %i ms', (text, ms) => {
   expect(parseDuration(text)).toBe(ms);
 });
@@ -15,6 +15,8 @@ test.each([
 
 test('rejects a duration or rate it cannot read', () => {
   expect(() => parseDuration('fast')).toThrow(/Invalid duration/);
+  // A bare number means seconds to the client's CONECTA_TIMEOUT: it is refused here rather than read as milliseconds.
+  expect(() => parseDuration('20')).toThrow(/Invalid duration "20": use e.g. 20ms/);
   expect(() => parseRate('lots/min')).toThrow(/Invalid rate/);
 });
 

@@ -94,7 +94,7 @@ export async function applyInProcess(tenant: Tenant, env: Record<string, string>
   try {
     const outcome = await runApply({ redactor: createRedactor(),
       targetOptions: { cwd: tenant.cwd, paths: [tenant.config], env: { ...sandboxEnv(tenant.sandbox), ...env } }, cwd: tenant.cwd,
-      isAutoApproved: true, isForced: false, parallelism: 8,
+      isAutoApproved: true, isForced: true, parallelism: 8,
       prompter: { isInteractive: false, ask: async () => '' },
       reporter,
     });

@@ -183,11 +183,11 @@ describe('buildPlan: safety and fingerprints', () => {
     expect(buildPlan(aState([], { tabulation: true }), aSnapshot(nine), options).safety.isUnsafe).toBe(false);
   });
 
-  test('marks a plan unsafe when it creates more than 30 % of the live objects of a kind with at least 10', () => {
+  test('marks a plan unsafe when it creates more objects of a kind than the at least 10 it holds', () => {
     const live = Array.from({ length: 10 }, (_, index) => aLive('tabulation', { name: `T${index}` }));
-    const desired = [...live, ...Array.from({ length: 4 }, (_, index) => aLive('tabulation', { name: `N${index}` }))].map((resource) => aDesired('tabulation', resource.spec));
-    expect(buildPlan(aState(desired), aSnapshot(live), options).safety).toEqual({ isUnsafe: true, reasons: ['creates 4 tabulations, 40 % of the 10 live; more than 30 % needs --force'] });
-    expect(buildPlan(aState(desired.slice(0, 13)), aSnapshot(live), options).safety.isUnsafe).toBe(false);
+    const desired = [...live, ...Array.from({ length: 11 }, (_, index) => aLive('tabulation', { name: `N${index}` }))].map((resource) => aDesired('tabulation', resource.spec));
+    expect(buildPlan(aState(desired), aSnapshot(live), options).safety).toEqual({ isUnsafe: true, reasons: ['creates 11 tabulations, more than the 10 live (110 %); creating more than a kind holds needs --force'] });
+    expect(buildPlan(aState(desired.slice(0, 20)), aSnapshot(live), options).safety.isUnsafe).toBe(false);
   });
 
   test('never holds back creates in an empty tenant (the first apply)', () => {

@@ -52,6 +52,9 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
   // Provider events are held until the redactor knows the config's sensitive values.
   const events = holdEvents(options.onProviderEvent);
   const reading = openAndRead(options, events.forward);
+  // Awaited below; until then a failed read must not count as an unhandled rejection (which ends
+  // the process with a stack trace before the error can be reported).
+  reading.catch(() => undefined);
   let loaded: Awaited<ReturnType<typeof loadLayeredConfig>>;
   let diagnostics: Diagnostic[];
   try {

@@ -25,10 +25,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function applyAgainst(options: HostileOptions, env: Record<string, string> = {}): Promise<{ result: CliResult; server: HostileServer }> {
+async function applyAgainst(options: HostileOptions, env: Record<string, string> = {}, files: Record<string, string> = { 'tenant.yaml': CONFIG }): Promise<{ result: CliResult; server: HostileServer }> {
   const server = await startHostileServer({ lists: { '/tabulations': TABULATIONS }, ...options });
   servers.push(server);
-  const cwd = createProject({ 'tenant.yaml': CONFIG });
+  const cwd = createProject(files);
   const result = await runCli(['apply', '.', '--auto-approve'], { cwd, env: { CONECTA_URL: server.url, CONECTA_TOKEN: server.token, ...env } });
   return { result, server };
 }
@@ -76,6 +76,17 @@ describe('a partial read never becomes a plan', () => {
     const { result, server } = await applyAgainst({ fault: { path: '/tabulations', kind: 'ignores-page' } });
     expect(result.stderr).toContain('[PROVIDER_INCOMPLETE_READ]');
     expect(result.stderr).toContain('Reading tabulations (GET /api/v4/tabulations) failed at page 2');
+    expect(result.code).toBe(1);
+    expect(server.writes()).toEqual([]);
+  }, CLI_TIMEOUT_MS);
+
+  it('a read that fails while a large config is still loading is reported, never a crash with a stack trace', async () => {
+    // The tenant is read while the config loads; here the read fails long before 20,000 predefined
+    // messages are parsed, so the failure waits, handled, until the config is ready.
+    const messages = Array.from({ length: 20_000 }, (_, index) => `  - name: Message ${index}\n    text: Hello ${index}\n`).join('');
+    const { result, server } = await applyAgainst({ fault: { path: '/tabulations', kind: 'ignores-page' } }, {}, { 'tenant.yaml': CONFIG, 'messages.yaml': `version: 1\npredefinedMessages:\n${messages}` });
+    expect(result.stderr).toContain('[PROVIDER_INCOMPLETE_READ]');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.code).toBe(1);
     expect(server.writes()).toEqual([]);
   }, CLI_TIMEOUT_MS);

@@ -6,6 +6,16 @@ export const targetFlags = {
   project: Flags.string({ description: 'The project file (default: the nearest conecta.yaml in this folder or above).', env: 'CONECTA_PROJECT' }),
 };
 
+/** `targetFlags` plus what only a command that talks to a tenant needs. */
+export const tenantFlags = {
+  ...targetFlags,
+  'allow-insecure-http': Flags.boolean({
+    description: 'Allow a plain http:// tenant URL to a host other than this machine (the token then travels unencrypted); only on a network you trust.',
+    default: false,
+    env: 'CONECTA_ALLOW_INSECURE_HTTP',
+  }),
+};
+
 /** `--max-length` of Markdown output: GitHub comments hold 65,536 characters, GitLab notes 1,000,000, GitHub job summaries 1 MiB. */
 export const maxLengthFlag = Flags.integer({
   description: 'With --markdown: the longest output, in characters (65536 fits a GitHub comment; 1000000 a GitLab note or a GitHub job summary).',
@@ -19,9 +29,11 @@ export function toTargetOptions(argv: unknown[], flags: Record<string, unknown>)
   const paths = argv.map(String);
   const envName = typeof flags.env === 'string' ? flags.env : undefined;
   const projectFile = typeof flags.project === 'string' ? flags.project : undefined;
+  // The flag reaches the provider's settings as its environment twin: one reader (settings.ts).
+  const env = flags['allow-insecure-http'] === true ? { ...process.env, CONECTA_ALLOW_INSECURE_HTTP: '1' } : process.env;
   return {
     cwd: process.cwd(),
-    env: process.env,
+    env,
     ...(envName === undefined ? {} : { envName }),
     ...(projectFile === undefined ? {} : { projectFile }),
     ...(paths.length > 0 ? { paths } : {}),

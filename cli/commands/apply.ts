@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { targetFlags, toTargetOptions } from '../flags.js';
+import { tenantFlags, toTargetOptions } from '../flags.js';
 import type { DuplicateCheck } from '../services/apply.js';
 
 export class ApplyCommand extends BaseCommand {
@@ -24,7 +24,7 @@ export class ApplyCommand extends BaseCommand {
   };
 
   static override flags = {
-    ...targetFlags,
+    ...tenantFlags,
     plan: Flags.string({ description: 'Apply exactly this saved plan (from `conecta plan --out`).' }),
     'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation.', default: false }),
     force: Flags.boolean({ description: 'Apply a plan flagged unsafe (too many deletes or updates, protected objects).', default: false }),

@@ -1,5 +1,5 @@
 import { BaseCommand } from '../base-command.js';
-import { targetFlags, toTargetOptions } from '../flags.js';
+import { tenantFlags, toTargetOptions } from '../flags.js';
 
 export class DoctorCommand extends BaseCommand {
   static override description = 'Check the connection to the tenant (read-only): target, API version, sign-in, object counts, and what this tool cannot map.';
@@ -9,7 +9,7 @@ export class DoctorCommand extends BaseCommand {
     'CONECTA_URL=https://acme.conecta.com.vc CONECTA_TOKEN=… <%= config.bin %> doctor --json',
   ];
 
-  static override flags = { ...targetFlags };
+  static override flags = { ...tenantFlags };
 
   async run(): Promise<void> {
     const { flags } = await this.parseBase(DoctorCommand);

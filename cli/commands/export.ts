@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { targetFlags, toTargetOptions } from '../flags.js';
+import { tenantFlags, toTargetOptions } from '../flags.js';
 
 export class ExportCommand extends BaseCommand {
   static override description = [
@@ -15,7 +15,7 @@ export class ExportCommand extends BaseCommand {
   ];
 
   static override flags = {
-    ...targetFlags,
+    ...tenantFlags,
     out: Flags.string({ description: 'Directory to write to; it must be empty or new unless --force.', required: true }),
     kinds: Flags.string({ description: 'Only these kinds, comma-separated (teams, agents, userGroups, flows…). Default: all.', env: 'CONECTA_EXPORT_KINDS' }),
     force: Flags.boolean({ description: 'Write into a non-empty directory, replacing the files the export writes.', default: false }),

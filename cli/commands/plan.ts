@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { maxLengthFlag, targetFlags, toTargetOptions } from '../flags.js';
+import { maxLengthFlag, tenantFlags, toTargetOptions } from '../flags.js';
 
 export class PlanCommand extends BaseCommand {
   static override description = [
@@ -24,7 +24,7 @@ export class PlanCommand extends BaseCommand {
   };
 
   static override flags = {
-    ...targetFlags,
+    ...tenantFlags,
     markdown: Flags.boolean({ description: 'Print the plan as Markdown for a pull-request comment, cut to --max-length (details left out, every changed address kept).', default: false, exclusive: ['json'] }),
     'max-length': maxLengthFlag,
     out: Flags.string({ description: 'Save the plan (masked) to this file, for `conecta apply --plan`.', env: 'CONECTA_PLAN_OUT' }),

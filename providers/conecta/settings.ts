@@ -4,7 +4,8 @@
  * CONECTA_TIMEOUT (per request, headers and body, default 30 s), CONECTA_DEADLINE (the whole run,
  * default 15 min), CONECTA_PARALLELISM (the most requests at once, default 8),
  * CONECTA_MAX_BODY (the largest answer read, default 64 MB), CONECTA_ALLOW_INSECURE_HTTP (plain
- * `http://` to a host other than loopback). Durations are seconds (`30`) or a number with a unit
+ * `http://` to a host other than loopback; the twin of `--allow-insecure-http`, read as oclif reads
+ * a boolean flag's variable: 1, true, y or yes). Durations are seconds (`30`) or a number with a unit
  * (`500ms`, `30s`, `2m`); sizes are bytes or a number with `kb`/`mb`.
  */
 import { ConectaError } from '../../cli/core/errors.js';
@@ -37,7 +38,7 @@ export function readTransportSettings(env: Environment): TransportSettings {
     maxConcurrency: readPositiveInteger(env, 'CONECTA_PARALLELISM', 8),
     settleWindowMs: readDuration(env, 'CONECTA_SETTLE', DEFAULT_SETTLE_WINDOW_MS),
     maxBodyBytes: readByteSize(env, 'CONECTA_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
-    isInsecureHttpAllowed: /^(1|true|yes)$/i.test(env.CONECTA_ALLOW_INSECURE_HTTP?.trim() ?? ''),
+    isInsecureHttpAllowed: /^(1|true|y|yes)$/i.test(env.CONECTA_ALLOW_INSECURE_HTTP?.trim() ?? ''),
   };
 }
 

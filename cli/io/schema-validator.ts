@@ -10,6 +10,7 @@ import { findKindByConfigKey } from '../core/kinds/registry.js';
 import { suggestClosest } from '../core/config/suggest.js';
 import { getValidator } from './schema-validators.js';
 import { appendPointer, parsePointer } from '../core/json-pointer.js';
+import { foldAlias, listAliasNames, type AliasTable } from '../core/normalize/resolve-alias.js';
 
 /** Compiles the schema now, before the first file is checked. */
 export function prepareSchemaValidator(): void {
@@ -131,6 +132,8 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
     }
     case 'pattern': {
       if ((error as { propertyName?: string }).propertyName !== undefined) return undefined;
+      const aliases = (error.parentSchema as { 'x-aliases'?: AliasTable } | undefined)?.['x-aliases'];
+      if (aliases) return describeAliasError(base, field, aliases, error.data);
       const pattern = String(error.params.pattern);
       const words = PATTERN_WORDS.find(([matcher]) => matcher.test(pattern));
       return { ...base, code: 'CONFIG_FORMAT', message: `${field} ${words ? words[1] : `must match ${pattern}`}; got ${describeType(error.data)}.`, hint: words?.[2] ?? 'Check the format described in the schema.' };
@@ -159,6 +162,21 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
     default:
       return { ...base, code: 'CONFIG_SCHEMA', message: `${field} ${error.message ?? 'is not valid'}.`, hint: 'See the description of this key in the schema (`conecta schema`).' };
   }
+}
+
+/** A value that names none of the aliased values (a weekday such as `quatra`): the canonical values, the aliases and the closest name. */
+function describeAliasError(base: { severity: 'error'; file: string; pointer: string }, field: string, aliases: AliasTable, value: unknown): Diagnostic {
+  const canonical = Object.keys(aliases);
+  const others = Object.values(aliases).map((names) => names[0]).filter((name): name is string => name !== undefined);
+  const names = listAliasNames(aliases);
+  const folded = new Map(names.map((name) => [foldAlias(name), name]));
+  const closest = typeof value === 'string' ? suggestClosest(foldAlias(value), folded.keys()) : undefined;
+  const suggestion = closest === undefined ? undefined : folded.get(closest);
+  return {
+    ...base, code: 'CONFIG_ENUM',
+    message: `${field} must be one of ${canonical.map((name) => `\`${name}\``).join(', ')} or one of their other names, such as ${others.map((name) => `\`${name}\``).join(', ')}, not ${describeType(value)}.`,
+    hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Use one of the values listed.',
+  };
 }
 
 function resolveBlockType(ref: string | undefined): string | undefined {

@@ -843,6 +843,48 @@ export const conectaSchema = {
         }
       }
     },
+    "Weekday": {
+      "$comment": "`pattern` is written by `npm run schema:write` from `x-aliases` (each name in any case, with or without its accents); edit the aliases, not the pattern.",
+      "type": "string",
+      "description": "A weekday: `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`, or its Portuguese name, short or full (`seg`/`segunda`/`segunda-feira`, `ter`/`terça`/`terça-feira`, `qua`/`quarta`/`quarta-feira`, `qui`/`quinta`/`quinta-feira`, `sex`/`sexta`/`sexta-feira`, `sáb`/`sábado`, `dom`/`domingo`), in any case, with or without accents. The plan and `conecta export` write the English form.",
+      "x-aliases": {
+        "mon": [
+          "seg",
+          "segunda",
+          "segunda-feira"
+        ],
+        "tue": [
+          "ter",
+          "terça",
+          "terça-feira"
+        ],
+        "wed": [
+          "qua",
+          "quarta",
+          "quarta-feira"
+        ],
+        "thu": [
+          "qui",
+          "quinta",
+          "quinta-feira"
+        ],
+        "fri": [
+          "sex",
+          "sexta",
+          "sexta-feira"
+        ],
+        "sat": [
+          "sáb",
+          "sábado"
+        ],
+        "sun": [
+          "dom",
+          "domingo"
+        ]
+      },
+      "pattern": "^(?:[mM][oO][nN]|[tT][uU][eE]|[wW][eE][dD]|[tT][hH][uU]|[fF][rR][iI]|[sS][aA][tT]|[sS][uU][nN]|[sS][eE][gG]|[sS][eE][gG][uU][nN][dD][aA]|[sS][eE][gG][uU][nN][dD][aA]-[fF][eE][iI][rR][aA]|[tT][eE][rR]|[tT][eE][rR][çÇcC][aA]|[tT][eE][rR][çÇcC][aA]-[fF][eE][iI][rR][aA]|[qQ][uU][aA]|[qQ][uU][aA][rR][tT][aA]|[qQ][uU][aA][rR][tT][aA]-[fF][eE][iI][rR][aA]|[qQ][uU][iI]|[qQ][uU][iI][nN][tT][aA]|[qQ][uU][iI][nN][tT][aA]-[fF][eE][iI][rR][aA]|[sS][eE][xX]|[sS][eE][xX][tT][aA]|[sS][eE][xX][tT][aA]-[fF][eE][iI][rR][aA]|[sS][áÁaA][bB]|[sS][áÁaA][bB][aA][dD][oO]|[dD][oO][mM]|[dD][oO][mM][iI][nN][gG][oO])$",
+      "patternErrorMessage": "A weekday: mon, tue, wed, thu, fri, sat, sun, or in Portuguese seg, ter, qua, qui, sex, sáb, dom (or the full name, such as segunda-feira)."
+    },
     "ScheduleInterval": {
       "type": "object",
       "additionalProperties": false,
@@ -858,18 +900,9 @@ export const conectaSchema = {
           "minItems": 1,
           "uniqueItems": true,
           "items": {
-            "type": "string",
-            "enum": [
-              "mon",
-              "tue",
-              "wed",
-              "thu",
-              "fri",
-              "sat",
-              "sun"
-            ]
+            "$ref": "#/$defs/Weekday"
           },
-          "description": "Dias da semana: `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`.",
+          "description": "Dias da semana: `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`, or the Portuguese names, short or full: `seg`/`segunda`/`segunda-feira`, `ter`/`terça`/`terça-feira`, `qua`/`quarta`/`quarta-feira`, `qui`/`quinta`/`quinta-feira`, `sex`/`sexta`/`sexta-feira`, `sáb`/`sábado`, `dom`/`domingo` (any case, accents optional). The plan and `conecta export` write `mon` … `sun`.",
           "x-set": true
         },
         "from": {

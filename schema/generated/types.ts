@@ -1,6 +1,13 @@
 /* Generated from schema/conecta.schema.json by `npm run schema:write`. Do not edit. */
 
 /**
+ * A weekday: `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`, or its Portuguese name, short or full (`seg`/`segunda`/`segunda-feira`, `ter`/`terça`/`terça-feira`, `qua`/`quarta`/`quarta-feira`, `qui`/`quinta`/`quinta-feira`, `sex`/`sexta`/`sexta-feira`, `sáb`/`sábado`, `dom`/`domingo`), in any case, with or without accents. The plan and `conecta export` write the English form.
+ *
+ * This interface was referenced by `ConectaConfig`'s JSON-Schema
+ * via the `definition` "Weekday".
+ */
+export type Weekday = string;
+/**
  * A block of a flow, one of the types below, chosen by `type`.
  *
  * This interface was referenced by `ConectaConfig`'s JSON-Schema
@@ -612,14 +619,11 @@ export interface ScheduleGroup {
  */
 export interface ScheduleInterval {
   /**
-   * Dias da semana: `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`.
+   * Dias da semana: `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`, or the Portuguese names, short or full: `seg`/`segunda`/`segunda-feira`, `ter`/`terça`/`terça-feira`, `qua`/`quarta`/`quarta-feira`, `qui`/`quinta`/`quinta-feira`, `sex`/`sexta`/`sexta-feira`, `sáb`/`sábado`, `dom`/`domingo` (any case, accents optional). The plan and `conecta export` write `mon` … `sun`.
    *
    * @minItems 1
    */
-  days: [
-    'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun',
-    ...('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[]
-  ];
+  days: [Weekday, ...Weekday[]];
   /**
    * Abre às, `HH:MM`.
    */

@@ -9,7 +9,8 @@
  * - project-types.ts: the types of conecta.yaml, from schema/project.schema.json;
  * - docs/yaml-reference.md: the YAML reference, rendered from the schema's descriptions;
  * - the `PruneByKind` entry of schema/conecta.schema.json itself (one flag per kind), so that
- *   editors reading that file see every kind.
+ *   editors reading that file see every kind, and the `pattern` of each `$defs` entry with
+ *   `x-aliases` (such as `Weekday`), so that editors accept the aliases normalisation resolves.
  * Checks by default and exits 1 naming the fix; `--write` updates the files.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 import type { JSONSchema4 } from 'json-schema';
+import { buildAliasPattern, type AliasTable } from '../../cli/core/normalize/resolve-alias.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const schemaPath = join(root, 'schema', 'conecta.schema.json');
@@ -27,7 +29,7 @@ const projectBanner = '/* Generated from schema/project.schema.json by `npm run 
 export async function generateSchemaFiles(): Promise<Record<string, string>> {
   const source = await readFile(schemaPath, 'utf8');
   const kinds = readKindDeclarations(JSON.parse(source) as SchemaDoc);
-  const schema = withPruneByKind(JSON.parse(source) as SchemaDoc, kinds) as JSONSchema4;
+  const schema = withAliasPatterns(withPruneByKind(JSON.parse(source) as SchemaDoc, kinds)) as JSONSchema4;
   const types = await compile(schema, 'ConectaConfig', {
     bannerComment: banner,
     additionalProperties: false,
@@ -114,6 +116,15 @@ function withPruneByKind(schema: SchemaDoc, { configKeys }: { configKeys: string
   return schema;
 }
 
+/** Each `$defs` entry with `x-aliases` gets the pattern that accepts exactly its names (resolve-alias.ts). */
+function withAliasPatterns(schema: SchemaDoc): SchemaDoc {
+  for (const node of Object.values(schema.$defs ?? {})) {
+    const aliases = node['x-aliases'];
+    if (aliases !== undefined) node.pattern = buildAliasPattern(aliases as AliasTable);
+  }
+  return schema;
+}
+
 function renderKinds({ kinds, configKeys }: { kinds: KindDeclaration[]; configKeys: string[] }): string {
   const literal = (value: unknown) => (typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(value));
   const rows = kinds.map(({ order: _order, ...entry }) => `  { ${Object.entries(entry).map(([key, value]) => `${key}: ${literal(value)}`).join(', ')} },`);
@@ -160,6 +171,7 @@ function renderReference(schema: SchemaDoc): string {
   const typeOf = (raw: SchemaDoc): string => {
     const node = resolve(raw);
     if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
+    if (node['x-aliases']) return `${Object.keys(node['x-aliases'] as AliasTable).map((value) => `\`${value}\``).join(' | ')} (or an alias, see the description)`;
     if (node.enum) return node.enum.length > 6 ? 'one of the values listed in the description' : node.enum.map((value) => `\`${String(value)}\``).join(' | ');
     if (node['x-ref']) return `name of a ${String(node['x-ref'])}`;
     if (node['x-duration']) return 'duration';

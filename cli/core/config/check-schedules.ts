@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { DesiredResource, DesiredState, JsonValue } from '../model/resource.js';
 import { createResourceDiagnostic } from './resource-diagnostic.js';
+import { getDefinition } from '../kinds/schema-walk.js';
+import { findCanonical, type AliasTable } from '../normalize/resolve-alias.js';
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const DATE = /^(\d\d)-(\d\d)$/;
@@ -8,7 +10,9 @@ const DATE = /^(\d\d)-(\d\d)$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Schedule groups: `from` before `to`, no overlapping intervals on a day, dates that exist. */
+const WEEKDAY_NAMES = (getDefinition('Weekday')['x-aliases'] ?? {}) as AliasTable;
+
+/** Schedule groups: `from` before `to`, no overlapping intervals on a day (`seg` is `mon`), no day twice in an interval, dates that exist. */
 export function checkSchedules(state: DesiredState): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const group of state.resources) {
@@ -16,10 +20,10 @@ export function checkSchedules(state: DesiredState): Diagnostic[] {
     const intervals = listOf(group.spec.intervals);
     const byDay = new Map<string, { from: number; to: number; index: number }[]>();
     intervals.forEach((interval, index) => {
+      const days = listDays(group, interval.days, ['intervals', index, 'days'], diagnostics);
       const range = checkRange(group, interval, ['intervals', index], diagnostics);
       if (!range) return;
-      for (const day of Array.isArray(interval.days) ? interval.days : []) {
-        if (typeof day !== 'string') continue;
+      for (const day of days) {
         if (!byDay.has(day)) byDay.set(day, []);
         byDay.get(day)?.push({ ...range, index });
       }
@@ -51,6 +55,30 @@ export function checkSchedules(state: DesiredState): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/** The interval's days in canonical form, once each; a day named twice (`seg` and `mon`) is reported. */
+function listDays(group: DesiredResource, value: JsonValue | undefined, path: (string | number)[], diagnostics: Diagnostic[]): string[] {
+  const seen = new Map<string, string>();
+  (Array.isArray(value) ? value : []).forEach((day, position) => {
+    if (typeof day !== 'string') return;
+    const canonical = findCanonical(WEEKDAY_NAMES, day);
+    if (canonical === undefined) return;
+    const first = seen.get(canonical);
+    if (first === undefined) {
+      seen.set(canonical, day);
+      return;
+    }
+    // Two identical spellings are the schema's `uniqueItems` error; report only different names of one day.
+    if (first === day) return;
+    diagnostics.push(createResourceDiagnostic(group, {
+      code: 'CONFIG_DUPLICATE_ITEM',
+      message: `\`${first}\` and \`${day}\` are the same day (${canonical}) in interval ${Number(path[1]) + 1} of schedule group ${group.name}.`,
+      hint: 'Remove one of them.',
+      path: [...path, position],
+    }));
+  });
+  return [...seen.keys()];
 }
 
 function listOf(value: JsonValue | undefined): { [key: string]: JsonValue }[] {

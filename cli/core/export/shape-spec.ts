@@ -1,5 +1,5 @@
 /**
- * Turns a live spec into the spec an export writes: texts and durations in canonical form, set-like
+ * Turns a live spec into the spec an export writes: texts, durations and aliased names (weekdays) in canonical form, set-like
  * lists sorted (case kept, unlike the comparison form), server defaults left out, keys in the
  * schema's property order, and sensitive values replaced by `${env:…}` placeholders (write-only
  * ones, such as initial passwords, left out). The result always plans as "no change" against the
@@ -10,6 +10,7 @@ import type { JsonValue, Kind, Spec } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 import { normalizeSpec, toComparableSpec } from '../normalize/normalize-spec.js';
 import { normalizeDuration, normalizeText } from '../normalize/normalize-values.js';
+import { resolveAlias } from '../normalize/resolve-alias.js';
 import { compareText } from '../compare-text.js';
 
 /** A sensitive value the export replaced with a placeholder. */
@@ -60,14 +61,16 @@ function canonicalizeValues(kind: Kind, spec: Spec): Spec {
   for (const { path, node, value } of collectVisits(kind, spec).reverse()) {
     if (typeof value === 'string' && node['x-text'] === true) setAt(spec, path, normalizeText(value));
     else if (typeof value === 'string' && node['x-duration'] === true) setAt(spec, path, normalizeDuration(value));
+    else if (typeof value === 'string' && node['x-aliases']) setAt(spec, path, resolveAlias(node['x-aliases'], value));
     else if (Array.isArray(value) && node['x-set'] === true) setAt(spec, path, sortSet(getAt(spec, path) as JsonValue[], node));
   }
   return spec;
 }
 
-/** Values of an enum in the schema's order (weekdays `mon`…`sun`, permissions as documented); others by text. */
+/** Values of an enum (or of an alias table) in the schema's order (weekdays `mon`…`sun`, permissions as documented); others by text. */
 function sortSet(items: JsonValue[], node: SchemaNode): JsonValue[] {
-  const vocabulary = node.items ? resolveSchemaNode(node.items).enum ?? [] : [];
+  const itemNode = node.items ? resolveSchemaNode(node.items) : undefined;
+  const vocabulary: JsonValue[] = itemNode?.enum ?? Object.keys(itemNode?.['x-aliases'] ?? {});
   const rank = (item: JsonValue): number => {
     const index = vocabulary.indexOf(item);
     return index === -1 ? vocabulary.length : index;

@@ -3,7 +3,7 @@
  * `x-ref` (a reference to another kind, by name), `x-ref-prefixed` (one when the text starts with a prefix), `x-deferrable` (a reference that may be set
  * by a later update, which breaks reference cycles), `x-sensitive` (never shown or saved),
  * `x-set` (a list compared without regard to order), `x-text` (free text), `x-duration`,
- * and `default` (the server default, filled in on both sides before comparing).
+ * `x-aliases` (other names of a value, such as Portuguese weekdays) and `default` (the server default, filled in on both sides before comparing).
  */
 import { conectaSchema } from '../../../schema/generated/schema.js';
 import type { JsonValue, Kind, Spec } from '../model/resource.js';
@@ -31,6 +31,8 @@ export interface SchemaNode {
   'x-set'?: boolean;
   'x-text'?: boolean;
   'x-duration'?: boolean;
+  /** Other names of the values (canonical value → names), resolved by normalisation (resolve-alias.ts). */
+  'x-aliases'?: Record<string, string[]>;
   'x-kind'?: Kind;
   [keyword: string]: unknown;
 }

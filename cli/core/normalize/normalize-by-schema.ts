@@ -1,7 +1,7 @@
 /**
  * The schema-driven part of normalisation, applied to desired and live specs alike, in one pass
  * over the value and its schema: server defaults filled in, `x-set` lists sorted, `x-text` texts
- * and `x-duration` durations in canonical form, references to case-insensitive kinds (agents,
+ * and `x-duration` durations in canonical form, `x-aliases` names resolved (`seg` → `mon`), references to case-insensitive kinds (agents,
  * administrators) lower-cased. Returns a new value; the input is never changed.
  */
 import { getKindInfo } from '../kinds/registry.js';
@@ -10,6 +10,7 @@ import type { JsonValue, Kind, Spec } from '../model/resource.js';
 import { canonicalJson } from './canonical-json.js';
 import { normalizeDuration, normalizeText } from './normalize-values.js';
 import { compareText } from '../compare-text.js';
+import { resolveAlias } from './resolve-alias.js';
 
 export function normalizeBySchema(kind: Kind, spec: Spec): Spec {
   return normalizeValue(getKindSchema(kind), spec) as Spec;
@@ -49,6 +50,7 @@ function normalizeString(schema: SchemaNode, value: string): string {
   if (target && getKindInfo(target).isKeyCaseInsensitive) text = text.toLowerCase();
   if (schema['x-text'] === true) text = normalizeText(text);
   if (schema['x-duration'] === true) text = normalizeDuration(text);
+  if (schema['x-aliases']) text = resolveAlias(schema['x-aliases'], text);
   return text;
 }
 

@@ -100,6 +100,11 @@ describe('exportTenant', () => {
     expect(parse(fileText(only(group), 'scheduleGroups.yaml')).scheduleGroups[0].intervals[0].days).toEqual(['mon', 'fri', 'sun']);
   });
 
+  it('writes weekdays in their canonical form, whatever name they were given', () => {
+    const group = live('schedule-group', 'Comercial', { name: 'Comercial', intervals: [{ days: ['Sexta-feira', 'dom', 'seg'], from: '08:00', to: '12:00' }] });
+    expect(parse(fileText(only(group), 'scheduleGroups.yaml')).scheduleGroups[0].intervals[0].days).toEqual(['mon', 'fri', 'sun']);
+  });
+
   it('lists flow blocks in the order a contact meets them, unreachable ones last', () => {
     const flow = live('flow', 'Main', { name: 'Main', start: 'boas', blocks: {
       zeta: { type: 'end' },

@@ -14,6 +14,7 @@ export class InitCommand extends BaseCommand {
     '<%= config.bin %> init . --force',
     '<%= config.bin %> init acme-conecta --source ./conecta-as-code-0.1.0.tgz',
     '<%= config.bin %> init acme-conecta --source git+https://github.com/conecta-as-code/conecta-as-code.git#v0.1.0',
+    '<%= config.bin %> init acme-conecta --github-action conecta-as-code/conecta-as-code@v0.1.0',
   ];
 
   static override args = {
@@ -27,12 +28,23 @@ export class InitCommand extends BaseCommand {
       description: 'Where the new repository installs the CLI from: a registry range or tag (default: ^ this version), a tarball or package folder (a path relative to here, with or without file:), or a git URL.',
       env: 'CONECTA_INIT_SOURCE',
     }),
+    'github-action': Flags.string({
+      description: 'OWNER/REPO@REF of the conecta-as-code GitHub Action: the GitHub workflows use it (installed from its own checkout, no registry) instead of npm, and --source defaults to that repository at REF.',
+      env: 'CONECTA_INIT_GITHUB_ACTION',
+    }),
   };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parseBase(InitCommand);
     const { runInit } = await import('../services/init.js');
-    const result = await runInit({ cwd: process.cwd(), dir: args.dir, isForced: flags.force, ci: flags.ci as 'github' | 'gitlab' | 'both' | 'none', ...(flags.source === undefined ? {} : { source: flags.source }) });
+    const result = await runInit({
+      cwd: process.cwd(),
+      dir: args.dir,
+      isForced: flags.force,
+      ci: flags.ci as 'github' | 'gitlab' | 'both' | 'none',
+      ...(flags.source === undefined ? {} : { source: flags.source }),
+      ...(flags['github-action'] === undefined ? {} : { githubAction: flags['github-action'] }),
+    });
     this.present({ command: 'init', result });
   }
 }

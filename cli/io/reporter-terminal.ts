@@ -135,7 +135,9 @@ function renderInit(result: InitResult, style: Style): string {
   const overwritten = new Set(result.overwritten);
   const lines = [`Scaffolded ${result.dir}:`];
   for (const file of result.created) lines.push(`  ${overwritten.has(file) ? style.yellow('~') : style.green('+')} ${file}${overwritten.has(file) ? style.dim(' (overwritten)') : ''}`);
-  lines.push('', `The CLI comes from ${result.source.spec} (${result.source.kind}).`, '', 'Next steps:');
+  lines.push('', `The CLI comes from ${result.source.spec} (${result.source.kind}).`);
+  if (result.githubAction) lines.push(`The GitHub workflows run it with the action ${result.githubAction} (installed from the action's own checkout).`);
+  lines.push('', 'Next steps:');
   for (const [index, step] of result.nextSteps.entries()) lines.push(`  ${index + 1}. ${step}`);
   return lines.join('\n');
 }

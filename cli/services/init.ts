@@ -24,6 +24,11 @@ export interface InitOptions {
    * a tarball or folder path (relative to `cwd`, with or without `file:`), or a git/https URL.
    */
   source?: string;
+  /**
+   * `OWNER/REPO@REF` of the conecta-as-code GitHub Action: the GitHub workflows use it instead of
+   * installing the CLI with npm, and the default `source` becomes that repository at that ref.
+   */
+  githubAction?: string;
 }
 
 /** The dependency the scaffold's package.json declares, as npm will read it. */
@@ -42,6 +47,8 @@ export interface InitResult {
   /** The subset of `created` that replaced existing files (only with `force`). */
   overwritten: string[];
   source: DependencySource;
+  /** The GitHub Action the workflows use, when `githubAction` was given. */
+  githubAction?: string;
   nextSteps: string[];
 }
 
@@ -50,6 +57,10 @@ const ciFiles: Record<Exclude<CiChoice, 'both' | 'none'>, [template: string, tar
   github: [['github/conecta.yml', '.github/workflows/conecta.yml'], ['github/conecta-drift.yml', '.github/workflows/conecta-drift.yml']],
   gitlab: [['gitlab/gitlab-ci.yml', '.gitlab-ci.yml'], ['gitlab/conecta-mr-comment.mjs', '.gitlab/conecta-mr-comment.mjs']],
 };
+
+/** With `githubAction`: the same GitHub workflows, calling the action instead of npm. */
+const githubActionFiles: [template: string, target: string][] = [['github-action/conecta.yml', '.github/workflows/conecta.yml'], ['github-action/conecta-drift.yml', '.github/workflows/conecta-drift.yml']];
+const ACTION_PLACEHOLDER = /__CONECTA_ACTION__/g;
 
 /** npm leaves `.gitignore` out of published packages, so the template has no dot. */
 const renamedTemplates: Record<string, string> = { gitignore: '.gitignore' };
@@ -64,11 +75,16 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     files.set(target, await readFile(join(templates, 'project', template), 'utf8'));
   }
   const choices = options.ci === 'both' ? (['github', 'gitlab'] as const) : options.ci === 'none' ? [] : [options.ci];
+  const action = options.githubAction === undefined ? undefined : parseActionReference(options.githubAction, choices.includes('github'));
   for (const choice of choices) {
-    for (const [template, target] of ciFiles[choice]) files.set(target, await readFile(join(templates, template), 'utf8'));
+    const pairs = choice === 'github' && action ? githubActionFiles : ciFiles[choice];
+    for (const [template, target] of pairs) {
+      const text = await readFile(join(templates, template), 'utf8');
+      files.set(target, action ? text.replace(ACTION_PLACEHOLDER, action.uses) : text);
+    }
   }
   const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string; version: string; engines?: { node?: string } };
-  const source = await resolveSource(options.source, manifest.version, options.cwd, dir);
+  const source = await resolveSource(options.source ?? action?.gitSource, manifest.version, options.cwd, dir);
   files.set('package.json', renderPackageJson(basename(dir), manifest.name, source.spec, manifest.engines?.node));
 
   const existing: string[] = [];
@@ -92,6 +108,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
     created: [...files.keys()],
     overwritten: existing,
     source,
+    ...(action ? { githubAction: action.uses } : {}),
     nextSteps: [
       ...(shownDir === '.' ? [] : [`cd ${shownDir}`]),
       ...(source.isOutside ? [`CI cannot reach ${source.spec} (outside the repository): copy it into the repository and point package.json's devDependencies at the copy`] : []),
@@ -125,6 +142,29 @@ export async function resolveSource(spec: string | undefined, version: string, c
   const fromScaffold = relative(dir, path).split(sep).join('/');
   const isOutside = fromScaffold === '..' || fromScaffold.startsWith('../') || isAbsolute(fromScaffold);
   return { spec: `file:${fromScaffold}`, kind: 'path', isOutside };
+}
+
+/** A GitHub Action reference as a workflow's `uses:` takes it, and the same repository and ref as an npm git source. */
+export interface ActionReference {
+  uses: string;
+  gitSource: string;
+}
+
+/** Reads `--github-action OWNER/REPO@REF` (the action at the repository root). */
+export function parseActionReference(given: string, isGithubWritten: boolean): ActionReference {
+  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})@([A-Za-z0-9._/-]{1,200})$/.exec(given.trim());
+  if (!match || match[2] === '.' || match[2] === '..' || match[3]!.includes('..')) {
+    throw new ConectaError('INIT_ACTION_INVALID', `--github-action ${given}: not OWNER/REPO@REF.`, {
+      hint: 'Name the repository holding the conecta-as-code action and a tag, branch or commit, for example --github-action conecta-as-code/conecta-as-code@v1.',
+    });
+  }
+  if (!isGithubWritten) {
+    throw new ConectaError('INIT_ACTION_INVALID', '--github-action needs the GitHub workflows, but --ci does not write them.', {
+      hint: 'Use --ci github or --ci both with --github-action.',
+    });
+  }
+  const [, owner, repo, ref] = match;
+  return { uses: `${owner}/${repo}@${ref}`, gitSource: `github:${owner}/${repo}#${ref}` };
 }
 
 /** Files below `folder`, relative to it with `/` separators, sorted. */

@@ -139,3 +139,31 @@ describe('init --source', () => {
     expect(result.nextSteps.join('\n')).toContain('CI cannot reach file:../conecta-as-code-1.2.3.tgz');
   });
 });
+
+describe('init --github-action', () => {
+  it('writes GitHub workflows that use the action, and installs the CLI from the same repository and ref by default', async () => {
+    const result = await runInit({ cwd: root, dir: 'tenant', isForced: false, ci: 'both', githubAction: 'acme/conecta-as-code@v1.2.0' });
+    expect(result.githubAction).toBe('acme/conecta-as-code@v1.2.0');
+    expect(result.source).toEqual({ spec: 'github:acme/conecta-as-code#v1.2.0', kind: 'git', isOutside: false });
+    const workflow = await readFile(join(result.dir, '.github/workflows/conecta.yml'), 'utf8');
+    expect(workflow.match(/uses: acme\/conecta-as-code@v1\.2\.0/g)).toHaveLength(3);
+    expect(await readFile(join(result.dir, '.github/workflows/conecta-drift.yml'), 'utf8')).toContain('uses: acme/conecta-as-code@v1.2.0');
+    expect(await readFile(join(result.dir, '.gitlab-ci.yml'), 'utf8')).toContain('npm exec --no -- conecta validate');
+  });
+
+  it('keeps an explicit --source', async () => {
+    const result = await runInit({ cwd: root, dir: 'tenant', isForced: false, ci: 'github', githubAction: 'acme/conecta@main', source: '^0.1.0' });
+    expect(result.source.spec).toBe('^0.1.0');
+  });
+
+  it.each([['acme/conecta-as-code'], ['acme@v1'], ['acme/conecta-as-code@v1 && curl x'], ['acme/../x@v1'], ['acme/x@../v1']])('refuses %s, which is not OWNER/REPO@REF, and writes nothing', async (given) => {
+    const error = await runInit({ cwd: root, dir: 'tenant', isForced: false, ci: 'both', githubAction: given }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConectaError);
+    expect(error).toMatchObject({ code: 'INIT_ACTION_INVALID' });
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('refuses --github-action when --ci writes no GitHub workflows', async () => {
+    await expect(runInit({ cwd: root, dir: 'tenant', isForced: false, ci: 'gitlab', githubAction: 'acme/conecta@v1' })).rejects.toMatchObject({ code: 'INIT_ACTION_INVALID', hint: expect.stringContaining('--ci github') });
+  });
+});

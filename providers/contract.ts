@@ -12,8 +12,10 @@ export interface TargetInfo {
 }
 
 export interface ProviderDescription extends TargetInfo {
-  /** What `GET /api/version` answered. */
+  /** What `GET /api/version` answered (`unknown` when it did not say). */
   apiVersion: string;
+  /** Set when that answer is not the expected 4 or 4.x (or missing): the run goes on, and commands show it as a notice. */
+  apiVersionWarning?: string;
   /** Kinds this tenant cannot manage, with the reason (for example no flow endpoint). */
   unsupported: UnsupportedKind[];
   /** The account the provider is signed in as (`GET /auth/me`), when the tenant says. */

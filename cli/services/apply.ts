@@ -73,6 +73,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
   const shown = maskPlan(plan, options.redactor);
   try {
     if (prepared.opened.notice) note(prepared.opened.notice);
+    for (const warning of prepared.opened.warnings) note(warning);
     if (prepared.diagnostics.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.diagnostics });
     if (previousRun) {
       const lines = describePreviousRun(previousRun, prepared.snapshot);

@@ -20,8 +20,10 @@ export interface OpenProviderOptions {
 export interface OpenedProvider {
   provider: Provider;
   description: ProviderDescription;
-  /** One line for stderr when the local sandbox is used. */
+  /** One line for stderr naming the target (always for the local sandbox). */
   notice?: string;
+  /** What the handshake found doubtful but not fatal (an unexpected API version), one notice each. */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     const settings = readConectaSettings(options.env);
     const provider = new ConectaProvider({ ...settings, redactor: options.redactor, onEvent: options.onEvent });
     const description = await describeOrClose(provider);
-    return { provider, description, ...(options.targetReason ? { notice: `Using ${options.targetReason}.` } : {}), close: () => provider.close() };
+    return { provider, description, ...(options.targetReason ? { notice: `Using ${options.targetReason}.` } : {}), warnings: describeWarnings(description), close: () => provider.close() };
   }
   const { startSandbox } = await import('../../providers/sandbox/index.js');
   const dataFile = options.env.CONECTA_SANDBOX_DATA?.trim() || join(options.cwd, '.conecta', 'sandbox.json');
@@ -62,7 +64,11 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
   const notice = options.targetReason
     ? `Using ${options.targetReason}: ${where}.`
     : `Using ${where}; set CONECTA_URL to target a tenant.`;
-  return { provider, description, notice, close };
+  return { provider, description, notice, warnings: describeWarnings(description), close };
+}
+
+function describeWarnings(description: ProviderDescription): string[] {
+  return description.apiVersionWarning ? [`Warning: ${description.apiVersionWarning}`] : [];
 }
 
 async function describeOrClose(provider: Provider): Promise<ProviderDescription> {

@@ -36,6 +36,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     return {
       target: { url: description.url, isSandbox: description.isSandbox },
       apiVersion: description.apiVersion,
+      // A finding of the report rather than a notice: doctor is where the tenant is examined.
+      apiVersionWarning: description.apiVersionWarning ?? null,
       account: description.account ?? null,
       counts,
       unsupported: description.unsupported,

@@ -48,6 +48,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
   const opened = await openProvider({ env: resolved.env, ...(resolved.reason ? { targetReason: resolved.reason } : {}), cwd: options.cwd, redactor: options.redactor, onEvent: (event) => reporter.emit({ type: 'provider', event }) });
   try {
     if (opened.notice) reporter.emit({ type: 'notice', text: opened.notice });
+    for (const warning of opened.warnings) reporter.emit({ type: 'notice', text: warning });
     const { description, provider } = opened;
     const kinds = options.kinds ?? allKinds;
     const snapshot = await readSnapshot(provider, kinds, description.unsupported);

@@ -41,6 +41,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanOutcome> {
   });
   try {
     if (prepared.opened.notice) reporter.emit({ type: 'notice', text: prepared.opened.notice });
+    for (const warning of prepared.opened.warnings) reporter.emit({ type: 'notice', text: warning });
     if (prepared.diagnostics.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.diagnostics });
     const plan = maskPlan(prepared.plan, options.redactor);
     if (options.out !== undefined) {

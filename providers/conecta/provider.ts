@@ -10,7 +10,7 @@ import type { Kind, LiveResource, Spec, UnsupportedKind } from '../../cli/core/m
 import type { ListOptions, Provider, ProviderAccount, ProviderDescription, ProviderEvent, ProviderNotice, TargetInfo } from '../contract.js';
 import { ConectaHttpClient, type ConectaClientOptions } from './http-client.js';
 import { kindMappers } from './mappers/index.js';
-import type { KindMapper, ReadContext, WireObject, WriteContext } from './mappers/types.js';
+import { COMMON_READ_ONLY, type KindMapper, type ReadContext, type WireObject, type WriteContext } from './mappers/types.js';
 import { fetchAllPages } from './pagination.js';
 import { systemClock, type Clock } from './clock.js';
 import { DEFAULT_SETTLE_WINDOW_MS, settle } from './settle.js';
@@ -56,7 +56,7 @@ export class ConectaProvider implements Provider {
     this.target = { url: options.url.replace(/\/+$/, ''), isSandbox: options.isSandbox === true };
   }
 
-  /** `GET /api/version` (must be 4 or 4.x), `GET /auth/me`, and whether `GET /flows` exists. */
+  /** `GET /api/version` (4 or 4.x expected; anything else is a warning), `GET /auth/me`, and whether `GET /flows` exists. */
   describe(): Promise<ProviderDescription> {
     this.description ??= this.probe();
     return this.description;
@@ -78,7 +78,8 @@ export class ConectaProvider implements Provider {
     await this.loadKinds([kind, ...mapper.refersTo]);
     const endpoint = mapper.endpointOf(spec);
     const name = getDisplayName(kind, spec);
-    const body = mapper.toWire(spec, this.writeContext(), undefined);
+    // Fields the create request cannot carry (admins: `language`, `status`) follow in an update.
+    const body = omitKeys(toRequestBody(mapper, mapper.toWire(spec, this.writeContext(), undefined)), mapper.updateOnlyKeys ?? []);
     let answer: unknown;
     try {
       // Sent once: the client retries a POST only when it certainly did not reach the tenant (429, refused).
@@ -100,7 +101,8 @@ export class ConectaProvider implements Provider {
       ? answer
       : (await settle(() => this.lookUp(mapper, name, endpoint), this.settleWindowMs, this.clock)).found;
     if (!created) throw new RemoteError({ method: 'POST', path: `/api/v4${endpoint}`, status: 200, code: 'PROVIDER_HTTP', vendorMessage: `the ${getKindInfo(kind).plural} list does not show "${name}" after its creation`, hint: 'Run `conecta plan` to see the tenant\'s state.' });
-    return this.toLive(mapper, this.remember(kind, endpoint, withoutSecrets({ ...body, ...created })));
+    const live = this.toLive(mapper, this.remember(kind, endpoint, withoutSecrets({ ...body, ...created })));
+    return this.completeCreate(kind, mapper, spec, live);
   }
 
   async update(kind: Kind, id: string, spec: Spec): Promise<LiveResource> {
@@ -117,7 +119,8 @@ export class ConectaProvider implements Provider {
     }
     const previous = stored?.wire;
     const managed = mapper.toWire(spec, this.writeContext(), previous);
-    const body = mapper.isPartialUpdate || !previous ? managed : { ...omitKeys(previous, mapper.readOnlyKeys), ...managed };
+    // Server-owned keys are never sent, whatever the mapper or the live object holds.
+    const body = toRequestBody(mapper, mapper.isPartialUpdate || !previous ? managed : { ...previous, ...managed });
     const answer = await this.client.call('PUT', `${endpoint}/${encodeURIComponent(id)}`, { body });
     // Teams and admins answer `{success, date}` (szchat-go team.go, admin.go); others the object.
     const isObjectAnswer = isObject(answer) && (answer._id === id || mapper.nameOfWire(answer, endpoint) !== undefined);
@@ -150,27 +153,34 @@ export class ConectaProvider implements Provider {
   }
 
   private async probe(): Promise<ProviderDescription> {
-    // The three requests go out together; a wrong API version is the error to report first.
+    // The three requests go out together; a failed handshake is reported in this order.
     const [version, whoAmI, flows] = await Promise.allSettled([this.probeVersion(), this.client.get('/auth/me'), this.loadKinds(['flow'])]);
     for (const outcome of [version, whoAmI, flows]) if (outcome.status === 'rejected') throw outcome.reason;
-    const apiVersion = (version as PromiseFulfilledResult<string>).value;
+    const { apiVersion, warning } = (version as PromiseFulfilledResult<VersionProbe>).value;
     const me = (whoAmI as PromiseFulfilledResult<unknown>).value;
     const unsupported: UnsupportedKind[] = [...this.unsupported].map(([kind, reason]) => ({ kind, reason }));
     const account = readAccount(me);
-    return { ...this.target, apiVersion, unsupported, ...(account ? { account } : {}) };
+    return { ...this.target, apiVersion, unsupported, ...(account ? { account } : {}), ...(warning ? { apiVersionWarning: warning } : {}) };
   }
 
-  private async probeVersion(): Promise<string> {
+  /**
+   * `GET /api/version`. SZ.chat tenants answer `{"version":"4"}` (seen on *.sz.chat); nothing says
+   * which other answers a working Conecta tenant may give, so an unexpected or missing version is
+   * a warning, not a refusal: the handshake's `/auth/me` and the list reads that follow fail
+   * clearly on a server that does not speak the API. Only a 5xx or no answer stops the run.
+   */
+  private async probeVersion(): Promise<VersionProbe> {
     let answer: unknown;
     try {
       answer = await this.client.call('GET', '/api/version', { isOutsideApi: true, isAnonymous: true });
     } catch (error) {
       if (!(error instanceof RemoteError) || error.status === undefined || error.status >= 500) throw error;
-      throw unsupportedVersion(this.target.url, `GET /api/version answered HTTP ${error.status}`);
+      return { apiVersion: 'unknown', warning: versionWarning(`GET /api/version answered HTTP ${error.status}, so the API version is unknown`) };
     }
-    const version = isObject(answer) ? String(answer.version ?? '') : '';
-    if (!/^4(\.|$)/.test(version)) throw unsupportedVersion(this.target.url, version === '' ? 'GET /api/version did not say which version it is' : `the tenant runs API version ${version}`);
-    return version;
+    const version = isObject(answer) && (typeof answer.version === 'string' || typeof answer.version === 'number') ? String(answer.version).trim() : '';
+    if (version === '') return { apiVersion: 'unknown', warning: versionWarning('GET /api/version did not say which version it is') };
+    if (!/^4(\.|$)/.test(version)) return { apiVersion: version, warning: versionWarning(`GET /api/version answered version ${JSON.stringify(version).slice(0, 40)}, not 4`) };
+    return { apiVersion: version };
   }
 
   private async loadKinds(kinds: readonly Kind[]): Promise<void> {
@@ -275,6 +285,15 @@ export class ConectaProvider implements Provider {
     };
   }
 
+  /**
+   * After a create: fields the create request cannot carry (`updateOnlyKeys`) are sent in an
+   * update when the created object does not already hold them as the config says.
+   */
+  private async completeCreate(kind: Kind, mapper: KindMapper, spec: Spec, live: LiveResource): Promise<LiveResource> {
+    const pending = (mapper.updateOnlyFields ?? []).filter((field) => field in spec && stableJson(live.spec[field]) !== stableJson(spec[field]));
+    return pending.length === 0 ? live : this.update(kind, live.id, spec);
+  }
+
   /** Looks an object up by natural key, bypassing the memoised list (the object may be new). */
   private async lookUp(mapper: KindMapper, name: string, endpoint: string): Promise<WireObject | undefined> {
     const key = toResourceKey(mapper.kind, name);
@@ -351,10 +370,18 @@ function outcomeUnknown(cause: RemoteError, what: Kind, name: string, windowMs: 
   });
 }
 
-function unsupportedVersion(url: string, detail: string): ConectaError {
-  return new ConectaError('PROVIDER_UNSUPPORTED_VERSION', `${url} is not a Conecta (SZ.chat) API v4 tenant: ${detail}.`, {
-    hint: 'Check CONECTA_URL: it is the tenant address, such as https://acme.conecta.com.vc, where GET /api/version answers {"version":"4"}.',
-  });
+interface VersionProbe {
+  apiVersion: string;
+  warning?: string;
+}
+
+function versionWarning(detail: string): string {
+  return `${detail}; this tool speaks SZ.chat API v4 and carries on. If the reads that follow fail, check CONECTA_URL (the tenant address, such as https://acme.conecta.com.vc).`;
+}
+
+/** Every outgoing body without the keys the server owns: the common ones and the kind's own. */
+function toRequestBody(mapper: KindMapper, body: WireObject): WireObject {
+  return omitKeys(body, [...COMMON_READ_ONLY, ...mapper.readOnlyKeys]);
 }
 
 function readAccount(me: unknown): ProviderAccount | undefined {

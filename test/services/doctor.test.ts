@@ -9,6 +9,9 @@ import { createRecordingReporter } from '../../cli/io/reporter.js';
 import { runDoctor } from '../../cli/services/doctor.js';
 import { startSandbox } from '../../providers/sandbox/index.js';
 import { createRedactor } from '../../cli/io/redactor.js';
+import { runPlan } from '../../cli/services/plan.js';
+import { startHostileServer } from '../support/hostile-server.js';
+import { writeFile } from 'node:fs/promises';
 
 let cwd: string;
 beforeEach(async () => {
@@ -45,6 +48,29 @@ describe('runDoctor', () => {
     } finally {
       await sandbox.close();
     }
+  });
+
+  it.each([['5', 'answered version "5"'], [null, 'answered HTTP 404']] as const)('an API version of %s is a doctor finding, and plan goes on with a warning notice', async (version, wording) => {
+    const server = await startHostileServer({ apiVersion: version });
+    try {
+      const env = { CONECTA_URL: server.url, CONECTA_TOKEN: server.token };
+      const report = await runDoctor({ redactor: createRedactor(), targetOptions: { cwd, env }, cwd, reporter: createRecordingReporter() });
+      expect(report.apiVersionWarning).toContain(wording);
+      expect(renderDoctorReport(report, createStyle(false))).toMatch(new RegExp(`! API version ${version ?? 'unknown'}: .*carries on`));
+      await writeFile(join(cwd, 'tenant.yaml'), 'version: 1\ntabulations:\n  - name: Resolvido\n');
+      const reporter = createRecordingReporter();
+      const outcome = await runPlan({ redactor: createRedactor(), targetOptions: { cwd, paths: [cwd], env }, cwd, reporter });
+      expect(outcome.hasChanges).toBe(true);
+      const notes = reporter.events.flatMap((event) => (event.type === 'notice' ? [event.text] : []));
+      expect(notes).toContainEqual(expect.stringMatching(new RegExp(`^Warning: GET /api/version ${wording}`)));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a version 4 tenant is no finding', async () => {
+    const report = await runDoctor({ redactor: createRedactor(), targetOptions: { cwd, env: {} }, cwd, reporter: createRecordingReporter() });
+    expect(report.apiVersionWarning).toBeNull();
   });
 
   it('fails with PROVIDER_AUTH when the tenant refuses the token', async () => {

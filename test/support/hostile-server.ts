@@ -41,6 +41,8 @@ export interface HostileOptions {
   faultValue?: number;
   /** A POST to a list stores the object twice (a backend that committed a create twice). */
   isCreateStoredTwice?: boolean;
+  /** What `GET /api/version` answers as `version` (default "4"); null answers 404. */
+  apiVersion?: string | null;
 }
 
 export interface HostileRequest {
@@ -108,7 +110,9 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 }
 
 function answer(entry: HostileRequest & { body: string }, response: ServerResponse, options: HostileOptions & { createId: () => string }, lists: Record<string, Record<string, unknown>[]>, timers: Set<NodeJS.Timeout>): void {
-  if (entry.path === '/api/version') return sendJson(response, 200, { version: '4' });
+  if (entry.path === '/api/version') {
+    return options.apiVersion === null ? sendJson(response, 404, { message: 'Not Found' }) : sendJson(response, 200, { version: options.apiVersion ?? '4' });
+  }
   if (!entry.path.startsWith('/api/v4/')) return sendJson(response, 404, { error: 'Not Found' });
   const path = entry.path.slice('/api/v4'.length);
   if (path === '/auth/me') return sendJson(response, 200, { _id: 'me', name: 'Hostile Admin', email: 'admin@hostile.test', type: 'admin' });

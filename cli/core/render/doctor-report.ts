@@ -8,6 +8,8 @@ import type { Style } from './style.js';
 export interface DoctorReport {
   target: { url: string; isSandbox: boolean };
   apiVersion: string;
+  /** Why the API version is doubtful (unexpected or missing); null when it is 4 or 4.x. */
+  apiVersionWarning: string | null;
   /** The account signed in as (`GET /auth/me`); null when the tenant does not say. */
   account: { name: string; email: string; role: string } | null;
   counts: { kind: Kind; count: number }[];
@@ -22,7 +24,7 @@ export function renderDoctorReport(report: DoctorReport, style: Style): string {
   const lines: string[] = [];
   const ok = style.green('✓');
   lines.push(`${style.bold('Target')}   ${report.target.isSandbox ? `local sandbox (${report.target.url})` : report.target.url}`);
-  lines.push(`${ok} API version ${report.apiVersion}`);
+  lines.push(report.apiVersionWarning === null ? `${ok} API version ${report.apiVersion}` : `${style.yellow('!')} API version ${report.apiVersion}: ${report.apiVersionWarning}`);
   lines.push(report.account
     ? `${ok} Signed in as ${report.account.name ? `${report.account.name} <${report.account.email}>` : report.account.email} (${report.account.role})`
     : `${ok} Signed in (the tenant did not say as whom)`);

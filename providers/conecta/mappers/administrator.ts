@@ -8,8 +8,11 @@
  * - `disabled` ⇄ `status: "disabled"` [INF: `status` is seen but its values are not; other
  *   values (online/offline presence) read as enabled, and `status` is only written to change it].
  * - `initialPassword` → `password` on create only (AdminRequest.Password), never read back.
+ * - `language` and `status` are fields of Admin but not of AdminRequest (SEEN): the create leaves
+ *   them out and the provider sends them in the partial update that follows, when the new admin
+ *   does not already hold the config's value [INF: that the update accepts them].
  */
-import { COMMON_READ_ONLY, type KindMapper, type WireObject } from './types.js';
+import type { KindMapper, WireObject } from './types.js';
 import { readBoolean, readString, specBoolean, specString } from './wire-values.js';
 
 const DISABLED_STATUS = 'disabled';
@@ -20,8 +23,10 @@ export const administratorMapper: KindMapper = {
   kind: 'administrator',
   endpoints: ['/admins'],
   refersTo: ['user-group'],
-  readOnlyKeys: [...COMMON_READ_ONLY, 'type', 'hasAuthToken', 'session_token', 'logged_at', 'session_agent'],
+  readOnlyKeys: ['type', 'hasAuthToken', 'session_token', 'logged_at', 'session_agent'],
   isPartialUpdate: true,
+  updateOnlyKeys: ['language', 'status'],
+  updateOnlyFields: ['language', 'disabled'],
   wireKeyField: 'email',
   nameOfWire: (wire) => readString(wire, 'email') || undefined,
   endpointOf: () => '/admins',

@@ -14,14 +14,14 @@
  * Lookup by natural key: `GET /agents/email/{email}`.
  */
 import { conversationHistoryMap } from './enum-map.js';
-import { COMMON_READ_ONLY, type KindMapper, type WireObject } from './types.js';
+import type { KindMapper, WireObject } from './types.js';
 import { readBoolean, readInteger, readObject, readString, readStrings, resolveNames, specBoolean, specString, specStrings } from './wire-values.js';
 
 export const agentMapper: KindMapper = {
   kind: 'agent',
   endpoints: ['/agents'],
   refersTo: ['team'],
-  readOnlyKeys: [...COMMON_READ_ONLY, 'type', 'status', 'logged_at', 'password_callcenter'],
+  readOnlyKeys: ['type', 'status', 'logged_at', 'password_callcenter'],
   wireKeyField: 'email',
   nameOfWire: (wire) => readString(wire, 'email') || undefined,
   endpointOf: () => '/agents',

@@ -3,14 +3,14 @@
  * (szchat-go blocked_number.go). The number is written as the config has it: digits, country
  * code first (the schema refuses any other form).
  */
-import { COMMON_READ_ONLY, type KindMapper } from './types.js';
+import type { KindMapper } from './types.js';
 import { readString, specString } from './wire-values.js';
 
 export const blockedNumberMapper: KindMapper = {
   kind: 'blocked-number',
   endpoints: ['/blockedNumbers'],
   refersTo: [],
-  readOnlyKeys: [...COMMON_READ_ONLY],
+  readOnlyKeys: [],
   wireKeyField: 'number',
   nameOfWire: (wire) => readString(wire, 'number') || undefined,
   endpointOf: () => '/blockedNumbers',

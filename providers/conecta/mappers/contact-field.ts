@@ -5,7 +5,7 @@
  * answer is read too (pagination.ts takes both shapes). `total_characters` is a string on the wire.
  */
 import type { Spec } from '../../../cli/core/model/resource.js';
-import { COMMON_READ_ONLY, type KindMapper } from './types.js';
+import type { KindMapper } from './types.js';
 import { readBoolean, readString, specString } from './wire-values.js';
 
 const FLAGS: Record<string, string> = {
@@ -18,7 +18,7 @@ export const contactFieldMapper: KindMapper = {
   kind: 'contact-field',
   endpoints: ['/contacts/fields'],
   refersTo: [],
-  readOnlyKeys: [...COMMON_READ_ONLY],
+  readOnlyKeys: [],
   wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/contacts/fields',

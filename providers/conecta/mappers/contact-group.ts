@@ -2,14 +2,14 @@
  * Grupo de Contatos ⇄ `/contacts/groups` `{_id, nameGroup, opt_in}`; create and update send
  * `{nameGroup}` only (szchat-go contact_group.go, contactGroupRequest). `opt_in` is the server's.
  */
-import { COMMON_READ_ONLY, type KindMapper } from './types.js';
+import type { KindMapper } from './types.js';
 import { readString, specString } from './wire-values.js';
 
 export const contactGroupMapper: KindMapper = {
   kind: 'contact-group',
   endpoints: ['/contacts/groups'],
   refersTo: [],
-  readOnlyKeys: [...COMMON_READ_ONLY, 'opt_in'],
+  readOnlyKeys: ['opt_in'],
   wireKeyField: 'nameGroup',
   nameOfWire: (wire) => readString(wire, 'nameGroup') || undefined,
   endpointOf: () => '/contacts/groups',

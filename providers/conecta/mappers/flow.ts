@@ -12,7 +12,7 @@
  */
 import type { JsonValue, Kind, Spec } from '../../../cli/core/model/resource.js';
 import { walkSpec, type SpecPath } from '../../../cli/core/kinds/schema-walk.js';
-import { COMMON_READ_ONLY, type KindMapper, type ReadContext, type WireObject } from './types.js';
+import type { KindMapper, ReadContext, WireObject } from './types.js';
 import { readString, specString } from './wire-values.js';
 
 /** The wire key of a reference property named after its kind, and the property. */
@@ -131,7 +131,7 @@ export const flowMapper: KindMapper = {
   kind: 'flow',
   endpoints: ['/flows'],
   refersTo: ['team', 'schedule-group', 'tabulation', 'flow'],
-  readOnlyKeys: COMMON_READ_ONLY,
+  readOnlyKeys: [],
   wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/flows',

@@ -6,14 +6,14 @@
  * Every field is `omitempty` in the Go struct, so an absent boolean reads as false.
  */
 import { formatDuration, parseDurationSeconds } from './duration.js';
-import { COMMON_READ_ONLY, type KindMapper } from './types.js';
+import type { KindMapper } from './types.js';
 import { readBoolean, readInteger, readString, specBoolean, specString } from './wire-values.js';
 
 export const pauseMapper: KindMapper = {
   kind: 'pause',
   endpoints: ['/pauses'],
   refersTo: [],
-  readOnlyKeys: COMMON_READ_ONLY,
+  readOnlyKeys: [],
   wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/pauses',

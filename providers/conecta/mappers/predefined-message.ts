@@ -4,7 +4,7 @@
  * message parts; `type` is set by the server (seen: "text") and is not sent.
  * [INF] Several parts are joined with a blank line on read; the client writes one part.
  */
-import { COMMON_READ_ONLY, type KindMapper, type WireObject } from './types.js';
+import type { KindMapper, WireObject } from './types.js';
 import { readString, specString } from './wire-values.js';
 
 const PART_SEPARATOR = '\n\n';
@@ -13,7 +13,7 @@ export const predefinedMessageMapper: KindMapper = {
   kind: 'predefined-message',
   endpoints: ['/predefined_messages'],
   refersTo: [],
-  readOnlyKeys: COMMON_READ_ONLY,
+  readOnlyKeys: [],
   wireKeyField: 'description',
   nameOfWire: (wire) => readString(wire, 'description') || undefined,
   endpointOf: () => '/predefined_messages',

@@ -19,7 +19,7 @@
  * `hour` has no known meaning: written "", not read.
  */
 import type { JsonValue, Spec } from '../../../cli/core/model/resource.js';
-import { COMMON_READ_ONLY, type KindMapper, type ReadContext, type WireObject } from './types.js';
+import type { KindMapper, ReadContext, WireObject } from './types.js';
 import { readInteger, readString, specString } from './wire-values.js';
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -122,7 +122,7 @@ export const scheduleGroupMapper: KindMapper = {
   kind: 'schedule-group',
   endpoints: ['/timeGroup'],
   refersTo: [],
-  readOnlyKeys: COMMON_READ_ONLY,
+  readOnlyKeys: [],
   wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/timeGroup',

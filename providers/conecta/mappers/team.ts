@@ -28,7 +28,7 @@ import { getDefinition } from '../../../cli/core/kinds/schema-walk.js';
 import type { JsonValue, Kind, Spec } from '../../../cli/core/model/resource.js';
 import { formatDuration, parseDurationSeconds } from './duration.js';
 import { conversationHistoryMap, createEnumMap } from './enum-map.js';
-import { COMMON_READ_ONLY, type KindMapper, type ReadContext, type WireObject } from './types.js';
+import type { KindMapper, ReadContext, WireObject } from './types.js';
 import { readBoolean, readInteger, readObject, readString, readStrings, resolveNames, specString, specStrings } from './wire-values.js';
 
 export const distributionRuleMap = createEnumMap(
@@ -106,7 +106,7 @@ export const teamMapper: KindMapper = {
   kind: 'team',
   endpoints: ['/campaigns'],
   refersTo: ['team', 'agent', 'tabulation', 'predefined-message', 'flow', 'contact-group'],
-  readOnlyKeys: [...COMMON_READ_ONLY, 'agents', 'hasOnlineAgents', 'hasOfflineAttendance'],
+  readOnlyKeys: ['agents', 'hasOnlineAgents', 'hasOfflineAttendance'],
   wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/campaigns',

@@ -35,8 +35,19 @@ export interface KindMapper {
   toSpec(wire: WireObject, context: ReadContext, endpoint: string): Spec;
   /** The request body; `previous` is the live wire object on update, to keep unmanaged fields. */
   toWire(spec: Spec, context: WriteContext, previous: WireObject | undefined): WireObject;
-  /** Keys the server owns, never echoed back in a PUT. */
+  /**
+   * Keys this kind's server owns beyond COMMON_READ_ONLY. The provider strips both lists from
+   * every body it sends (create and update, whatever `toWire` or the live object holds), so a
+   * mapper cannot echo `_id` or a timestamp back by forgetting them.
+   */
   readOnlyKeys: readonly string[];
+  /**
+   * Wire keys the create request cannot carry (szchat-go AdminRequest has no `language` nor
+   * `status`): left out of the POST and sent in an update right after it, when the created
+   * object does not already hold the config's value for `updateOnlyFields` (their model fields).
+   */
+  updateOnlyKeys?: readonly string[];
+  updateOnlyFields?: readonly string[];
   /** `PUT` takes only the fields to change (admins, szchat-go admin.go Update). */
   isPartialUpdate?: boolean;
   /** The list filter that narrows a lookup by natural key, where the API has one. */
@@ -45,5 +56,5 @@ export interface KindMapper {
   keyLookupPath?(name: string): string;
 }
 
-/** Keys every stored object carries (szchat-go structs: `_id`, `created_at`, `updated_at`). */
+/** Keys every stored object carries and the server owns (szchat-go structs: `_id`, `created_at`, `updated_at`); never sent. */
 export const COMMON_READ_ONLY = ['_id', 'created_at', 'updated_at'] as const;

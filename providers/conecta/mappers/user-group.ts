@@ -7,7 +7,7 @@
  *   (`registration.agents`, …) is sent as it is; live keys outside it are reported and kept on update.
  */
 import { getKindSchema, resolveSchemaNode } from '../../../cli/core/kinds/schema-walk.js';
-import { COMMON_READ_ONLY, type KindMapper } from './types.js';
+import type { KindMapper } from './types.js';
 import { readBoolean, readString, readStrings, resolveNames, specBoolean, specString, specStrings } from './wire-values.js';
 
 function getKnownPermissions(): Set<string> {
@@ -22,7 +22,7 @@ export const userGroupMapper: KindMapper = {
   kind: 'user-group',
   endpoints: ['/userGroup'],
   refersTo: ['team'],
-  readOnlyKeys: COMMON_READ_ONLY,
+  readOnlyKeys: [],
   wireKeyField: 'name',
   nameOfWire: (wire) => readString(wire, 'name') || undefined,
   endpointOf: () => '/userGroup',

@@ -6,7 +6,7 @@
  * One live resource per word, named `<list>/<word>`.
  */
 import { formatWordFilterName } from '../../../cli/core/kinds/registry.js';
-import { COMMON_READ_ONLY, type KindMapper } from './types.js';
+import type { KindMapper } from './types.js';
 import { readString, specString } from './wire-values.js';
 
 const ENDPOINT_BY_LIST: Record<string, string> = { agentBlocked: '/wordFilter/agents', noFlowStart: '/wordFilter/contacts' };
@@ -22,7 +22,7 @@ export const wordFilterMapper: KindMapper = {
   kind: 'word-filter',
   endpoints: ['/wordFilter/agents', '/wordFilter/contacts'],
   refersTo: [],
-  readOnlyKeys: [...COMMON_READ_ONLY, 'type'],
+  readOnlyKeys: ['type'],
   wireKeyField: 'word',
   nameOfWire: (wire, endpoint) => {
     const word = readString(wire, 'word');

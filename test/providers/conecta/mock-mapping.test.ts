@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { allKinds } from '../../../cli/core/kinds/registry.js';
 import { applyDefaults } from '../../../cli/core/kinds/schema-walk.js';
+import { kindMappers } from '../../../providers/conecta/mappers/index.js';
+import { COMMON_READ_ONLY } from '../../../providers/conecta/mappers/types.js';
 import { apiPath, createMockTenant, interceptHandshake, interceptLists, type MockTenant } from './mock-support.js';
 
 let tenant: MockTenant | undefined;
@@ -167,6 +170,39 @@ describe('mapping the model to szchat-go request bodies', () => {
       name: 'Ana', email: 'ana@acme.com.br', email_forgot_password: 'ana@acme.com.br', groupId: '64b000000000000000000600',
       enable_login_with_remote_auth: false, language: 'pt-BR', status: 'disabled',
     });
+  });
+
+  it('creates an administrator without language nor status (AdminRequest has neither), then sends them in a partial update', async () => {
+    const t = openTenant();
+    const created = { _id: '64b000000000000000000599', type: 'admin', name: 'Bia', email: 'bia@acme.com.br', groupId: '64b000000000000000000600', created_at: '2024-03-01 10:00:00', updated_at: '2024-03-01 10:00:00' };
+    const post = captureBody(t, 'POST', '/admins', created);
+    const put = captureBody(t, 'PUT', '/admins/64b000000000000000000599', { success: true, date: { date: '2024-03-01 10:00:00.000000', timezone_type: 3, timezone: 'UTC' } });
+    const live = await t.provider.create('administrator', applyDefaults('administrator', { email: 'bia@acme.com.br', name: 'Bia', userGroup: 'Administrador', language: 'en', disabled: true }));
+    expect(post.body).toEqual({ name: 'Bia', email: 'bia@acme.com.br', email_forgot_password: 'bia@acme.com.br', groupId: '64b000000000000000000600', enable_login_with_remote_auth: false });
+    expect(put.body).toMatchObject({ language: 'en', status: 'disabled' });
+    expect(live.spec).toMatchObject({ language: 'en', disabled: true });
+  });
+
+  it('creates an administrator in the default language and enabled with one request', async () => {
+    const t = openTenant();
+    const post = captureBody(t, 'POST', '/admins', { _id: '64b000000000000000000598', type: 'admin', name: 'Caio', email: 'caio@acme.com.br', groupId: '64b000000000000000000600' });
+    const live = await t.provider.create('administrator', applyDefaults('administrator', { email: 'caio@acme.com.br', name: 'Caio', userGroup: 'Administrador' }));
+    expect(post.body).not.toHaveProperty('language');
+    expect(post.body).not.toHaveProperty('status');
+    expect(live.spec).toMatchObject({ language: 'pt-BR', disabled: false });
+    // No PUT was intercepted: a second request would have failed on the MockAgent (net connect disabled).
+  });
+
+  it.each(allKinds.filter((kind) => kind !== 'flow'))('an update of a %s never sends a key the server owns', async (kind) => {
+    const t = openTenant();
+    const [live] = await t.provider.list(kind);
+    if (!live) throw new Error(`the ${kind} fixture holds no object`);
+    const mapper = kindMappers[kind];
+    const endpoint = mapper.endpointOf(live.spec);
+    const captured = captureBody(t, 'PUT', `${endpoint}/${live.id}`, { success: true, date: '2024-03-01T10:00:00Z' });
+    await t.provider.update(kind, live.id, live.spec);
+    expect(captured.body).toBeDefined();
+    for (const key of [...COMMON_READ_ONLY, ...mapper.readOnlyKeys]) expect(captured.body, `${kind} sent "${key}"`).not.toHaveProperty(key);
   });
 
   it('writes schedule groups, pauses, predefined messages and word filters in their wire shapes', async () => {

@@ -61,16 +61,46 @@ describe('vendor error envelopes', () => {
     expect(JSON.stringify(t.events)).not.toContain('secret-token-xyz');
   });
 
-  it('refuses a tenant that does not answer as API v4', async () => {
+  /** A tenant whose /api/version answers `status` with `body`; /auth/me and the flow probe as usual. */
+  function openVersionTenant(status: number, body: unknown): MockTenant {
     tenant = createMockTenant();
-    tenant.pool.intercept({ path: '/api/version', method: 'GET' }).reply(200, { version: '3' });
-    await expect(tenant.provider.describe()).rejects.toMatchObject({ code: 'PROVIDER_UNSUPPORTED_VERSION', hint: expect.stringContaining('CONECTA_URL') });
+    tenant.pool.intercept({ path: '/api/version', method: 'GET' }).reply(status, body as object).persist();
+    tenant.pool.intercept({ path: '/api/v4/auth/me', method: 'GET' }).reply(200, readFixture('me')).persist();
+    tenant.pool.intercept({ path: apiPath('/flows'), method: 'GET' }).reply(404, { error: 'Not Found' }).persist();
+    return tenant;
+  }
+
+  it('accepts 4 and 4.x without a warning', async () => {
+    for (const version of ['4', '4.12.1']) {
+      const t = openVersionTenant(200, { version });
+      const description = await t.provider.describe();
+      expect(description.apiVersion).toBe(version);
+      expect(description.apiVersionWarning).toBeUndefined();
+      await t.provider.close();
+      await t.agent.close();
+    }
+    tenant = undefined;
   });
 
-  it('refuses a server without /api/version', async () => {
-    tenant = createMockTenant();
-    tenant.pool.intercept({ path: '/api/version', method: 'GET' }).reply(404, '<html>not found</html>');
-    await expect(tenant.provider.describe()).rejects.toMatchObject({ code: 'PROVIDER_UNSUPPORTED_VERSION' });
+  it('warns, and carries on, when the tenant answers another API version', async () => {
+    const t = openVersionTenant(200, { version: '5' });
+    const description = await t.provider.describe();
+    expect(description).toMatchObject({ apiVersion: '5', apiVersionWarning: expect.stringMatching(/answered version "5", not 4.*carries on/) });
+    expect(description.account?.email).toBeTruthy();
+  });
+
+  it('warns, and carries on, when /api/version answers 404 or says no version', async () => {
+    const t = openVersionTenant(404, '<html>not found</html>');
+    expect(await t.provider.describe()).toMatchObject({ apiVersion: 'unknown', apiVersionWarning: expect.stringContaining('answered HTTP 404') });
+    await t.provider.close();
+    await t.agent.close();
+    const u = openVersionTenant(200, { name: 'something else' });
+    expect(await u.provider.describe()).toMatchObject({ apiVersion: 'unknown', apiVersionWarning: expect.stringContaining('did not say which version') });
+  });
+
+  it('still fails the handshake when /api/version answers 5xx', async () => {
+    const t = openVersionTenant(500, { message: 'Server Error' });
+    await expect(t.provider.describe()).rejects.toMatchObject({ status: 500 });
   });
 });
 

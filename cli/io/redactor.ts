@@ -1,10 +1,11 @@
 /**
  * The run's redactor: the secret values one run knows (token, password, the values of sensitive
  * fields, the `${env:}` values they were made from, tokens the tenant hands out) and `mask`, which
- * replaces them in any text. A secret is matched in every form it may travel in: as written,
- * JSON-escaped (also with `\uXXXX` escapes), URL-encoded (component and form encoding) and base64
- * (standard and URL-safe, at each of the three byte alignments, so a secret inside a longer base64
- * string such as a Basic credential is found too). Created by the command, passed down.
+ * replaces them in any text. A secret is matched in every form it may travel in: as written or
+ * JSON-escaped (also with `\uXXXX` escapes), each also URL-encoded (component and form encoding)
+ * and base64 (standard and URL-safe, at each of the three byte alignments, so a secret inside a
+ * longer base64 string such as a Basic credential or an echoed request body is found too).
+ * Created by the command, passed down.
  */
 import { isSecretVariable } from '../core/config/credential-variables.js';
 import type { Redactor } from '../../providers/contract.js';
@@ -39,19 +40,23 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
   return redactor;
 }
 
-/** The forms a secret can take in an output or a file. */
+/**
+ * The forms a secret can take in an output or a file: as written or JSON-escaped (plain, with
+ * `\uXXXX` escapes, or twice), and each of those as it is, URL-encoded or base64-encoded (a
+ * request body that carried the secret JSON-escaped, echoed back by a server URL- or
+ * base64-encoded, holds it in that form).
+ */
 export function listEncodings(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
-  const forms = new Set<string>([
-    secret,
-    json,
-    escapeJsonUnicode(json),
-    JSON.stringify(json).slice(1, -1),
-    encodeURIComponent(secret),
-    encodeURI(secret),
-    new URLSearchParams({ s: secret }).toString().slice(2),
-    ...listBase64Fragments(Buffer.from(secret, 'utf8')),
-  ]);
+  const texts = new Set([secret, json, escapeJsonUnicode(json), JSON.stringify(json).slice(1, -1)]);
+  const forms = new Set<string>();
+  for (const text of texts) {
+    forms.add(text);
+    forms.add(encodeURIComponent(text));
+    forms.add(encodeURI(text));
+    forms.add(new URLSearchParams({ s: text }).toString().slice(2));
+    for (const fragment of listBase64Fragments(Buffer.from(text, 'utf8'))) forms.add(fragment);
+  }
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 

@@ -30,6 +30,16 @@ describe('redactor', () => {
     }
   });
 
+  it('masks a secret that travelled JSON-escaped in a body echoed back URL-encoded or base64-encoded', () => {
+    const redactor = createRedactor([CANARY]);
+    const body = JSON.stringify({ password: CANARY, name: 'x' });
+    for (const echoed of [encodeURIComponent(body), new URLSearchParams({ q: body }).toString(), Buffer.from(body).toString('base64'), Buffer.from(`a${body}`).toString('base64url')]) {
+      const masked = redactor.mask(echoed);
+      expect(masked).toContain('****');
+      for (const form of [encodeURIComponent(JSON.stringify(CANARY).slice(1, -1)), CANARY]) expect(masked).not.toContain(form);
+    }
+  });
+
   it('ignores values too short to be secrets, and masks the longest secret first', () => {
     const redactor = createRedactor(['abc', 'token-1234', 'token-1234-long']);
     expect(redactor.mask('abc token-1234-long token-1234')).toBe('abc **** ****');

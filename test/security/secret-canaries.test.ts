@@ -2,14 +2,16 @@
  * S5 secret canaries (perf-reliability.md §5.4, issue 13): an API token, a login password, an
  * initial password (`x-sensitive`), a flow HTTP header from `${env:}` and one written literally
  * are set to known strings holding `"`, `\`, `/`, `+`, `%` and non-ASCII characters. After
- * `validate`, `doctor`, `plan` (text, JSON, Markdown), `plan --out`, `apply --plan`, `apply`,
- * `export` and FAILING applies — all with `--verbose` — none of them appears, as written,
- * JSON-escaped, URL-encoded or base64-encoded, in stdout, stderr, the saved plan, the run
- * journals, the exported files or anything else the tool writes.
+ * `validate`, `doctor`, `plan` (text, JSON, Markdown), `plan --out`, `show` (text, JSON,
+ * Markdown), `graph` (Mermaid, dot), `apply --plan`, `apply`, `export` and FAILING applies — all
+ * with `--verbose` — none of them appears in stdout, stderr, the saved plan, the run journals,
+ * the exported files or anything else the tool writes: neither as written nor JSON-escaped, each
+ * of those also URL-encoded or base64-encoded (at any alignment inside a longer base64 text).
  *
  * The failing applies go through a proxy that answers the writes of administrators and flows
  * (which carry the initial password and the header) 422 with a message echoing the request body
- * and its Authorization header, like a careless vendor: the worst case for leaks.
+ * (as sent, URL-encoded and base64-encoded) and its Authorization header, like a careless vendor:
+ * the worst case for leaks.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
@@ -132,19 +134,40 @@ function listWrittenFiles(directory: string): string[] {
   return files;
 }
 
-/** Every form a canary may leak in (written independently of the redactor's own list). */
+/**
+ * Every form a canary may leak in, written independently of the redactor's own list: as written or
+ * JSON-escaped (once, with `\uXXXX` escapes, or twice: JSON inside a JSON string), each of those
+ * as it is, URL-encoded (component or form encoding) or base64-encoded (standard or URL-safe, at
+ * any alignment inside a longer base64 string, such as a request body echoed in base64).
+ */
 function encode(canary: string): Record<string, string> {
   const json = JSON.stringify(canary).slice(1, -1);
-  return {
+  const texts: Record<string, string> = {
     raw: canary,
     json,
     'json-unicode': json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
     'json-twice': JSON.stringify(json).slice(1, -1),
-    url: encodeURIComponent(canary),
-    form: new URLSearchParams({ q: canary }).toString().slice(2),
-    base64: Buffer.from(canary).toString('base64'),
-    base64url: Buffer.from(canary).toString('base64url'),
   };
+  const forms: Record<string, string> = {};
+  for (const [name, text] of Object.entries(texts)) {
+    forms[name] = text;
+    forms[`${name}, url`] = encodeURIComponent(text);
+    forms[`${name}, form`] = new URLSearchParams({ q: text }).toString().slice(2);
+    base64Runs(text).forEach((run, index) => (forms[`${name}, base64 #${index}`] = run));
+  }
+  return forms;
+}
+
+/**
+ * The base64 characters that stand for `text` wherever it sits inside a longer byte string: one
+ * run per alignment (the offset of its first byte modulo 3), in the standard and URL-safe alphabets.
+ */
+function base64Runs(text: string): string[] {
+  const bytes = Buffer.from(text, 'utf8');
+  return [0, 1, 2].flatMap((skip) => {
+    const whole = bytes.subarray(skip, skip + Math.floor((bytes.length - skip) / 3) * 3);
+    return [whole.toString('base64'), whole.toString('base64url')];
+  });
 }
 
 function findCanaries(text: string): string[] {
@@ -180,6 +203,8 @@ describe('S5: secret canaries', () => {
     expect((await run('apply', ['apply', 'config', '--auto-approve'], withPassword(sandbox.url))).code).toBe(0);
     expect((await run('export', ['export', '--out', 'exported'], withPassword(sandbox.url))).code).toBe(0);
     expect((await run('plan --markdown', ['plan', 'config', '--markdown'], withToken(sandbox.url))).code).toBe(0);
+    for (const format of [[], ['--json'], ['--markdown']]) expect((await run(`show ${format.join(' ')}`, ['show', 'plan.json', ...format], {})).code).toBe(0);
+    for (const format of ['mermaid', 'dot']) expect((await run(`graph --format ${format}`, ['graph', 'config', '--format', format], CONFIG_ENV)).code).toBe(0);
     expect((await run('validate --json', ['validate', 'config', '--json'], CONFIG_ENV)).code).toBe(0);
     const validated = await run('validate', ['validate', 'config'], CONFIG_ENV);
     expect(validated.stderr).toContain('CONFIG_LITERAL_SECRET');

@@ -87,3 +87,26 @@ export interface Provider {
   /** Releases connections. */
   close(): Promise<void>;
 }
+
+/**
+ * One answer the HTTP client received, as it arrived (nothing masked yet): handed to an
+ * injected recorder (`conecta doctor --capture`). The request's own headers and body are never
+ * part of it, so a credential sent to the tenant cannot reach a recorder.
+ */
+export interface RecordedExchange {
+  method: string;
+  /** The path from the tenant's origin, without the tenant's base path: `/api/v4/campaigns`, `/api/version`. */
+  path: string;
+  /** The query string's parameters, as sent. */
+  query: Record<string, string>;
+  status: number;
+  /** The answer's headers, names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
+  /** The answer's body as text. */
+  text: string;
+}
+
+/** Receives every answer the HTTP client reads (the capture of `conecta doctor --capture`). */
+export interface ExchangeRecorder {
+  record(exchange: RecordedExchange): void;
+}

@@ -5,7 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { addCredentialVariables } from '../io/redactor.js';
-import type { Provider, ProviderDescription, ProviderEvent, Redactor } from '../../providers/contract.js';
+import type { ExchangeRecorder, Provider, ProviderDescription, ProviderEvent, Redactor } from '../../providers/contract.js';
 
 export interface OpenProviderOptions {
   /** Why this target was chosen (ResolvedTarget.reason), named in the notice. */
@@ -15,6 +15,8 @@ export interface OpenProviderOptions {
   /** The run's redactor: learns the credentials, masks what the provider reports. */
   redactor: Redactor;
   onEvent?: (event: ProviderEvent) => void;
+  /** Receives every answer the HTTP client reads (`doctor --capture`). */
+  recorder?: ExchangeRecorder;
 }
 
 export interface OpenedProvider {
@@ -32,7 +34,7 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
   addCredentialVariables(options.redactor, options.env);
   if (options.env.CONECTA_URL?.trim()) {
     const settings = readConectaSettings(options.env);
-    const provider = new ConectaProvider({ ...settings, redactor: options.redactor, onEvent: options.onEvent });
+    const provider = new ConectaProvider({ ...settings, redactor: options.redactor, onEvent: options.onEvent, recorder: options.recorder });
     const description = await describeOrClose(provider);
     return { provider, description, ...(options.targetReason ? { notice: `Using ${options.targetReason}.` } : {}), warnings: describeWarnings(description), close: () => provider.close() };
   }
@@ -47,6 +49,7 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     // The same settings as a tenant's (timeouts, deadline, parallelism, body limit): one reader.
     ...readTransportSettings(options.env),
     onEvent: options.onEvent,
+    recorder: options.recorder,
   });
   const close = async (): Promise<void> => {
     await provider.close();

@@ -11,7 +11,7 @@
  */
 import { Agent, type Dispatcher } from 'undici';
 import { ConectaError, RemoteError } from '../../cli/core/errors.js';
-import type { ProviderEvent, Redactor } from '../contract.js';
+import type { ExchangeRecorder, ProviderEvent, Redactor } from '../contract.js';
 import { computeBackoffDelay, defaultBackoff, parseRetryAfter, type BackoffPolicy } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
 import { AdaptiveLimiter } from './limiter.js';
@@ -43,6 +43,11 @@ export interface ConectaClientOptions {
   pacing?: PacingPolicy;
   clock?: Clock;
   onEvent?: (event: ProviderEvent) => void;
+  /**
+   * Receives every answer read, at this one boundary (`conecta doctor --capture`); it decides
+   * what to keep. Never given the request's headers or body.
+   */
+  recorder?: ExchangeRecorder;
 }
 
 export interface CallOptions {
@@ -243,6 +248,10 @@ export class ConectaHttpClient {
           vendorMessage: `the answer is larger than ${formatBytes(this.maxBodyBytes)}; it was not read`,
           hint: 'Raise CONECTA_MAX_BODY if the tenant really answers this much, or check CONECTA_URL points at the tenant.',
         }));
+        this.options.recorder?.record({
+          method, path: `${options.isOutsideApi ? '' : API_PREFIX}${path}`, query: toQueryRecord(options.query),
+          status: response.statusCode, headers: { ...response.headers }, text,
+        });
         return { startedAt: started, status: response.statusCode, headers: response.headers, body: parseJson(text), text };
       } catch (error) {
         if (!abort.signal.aborted || error instanceof ConectaError) throw error;
@@ -350,6 +359,10 @@ async function readBoundedText(body: AsyncIterable<Buffer> & { destroy(error?: E
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function toQueryRecord(query: Record<string, string | number> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(query ?? {}).map(([key, value]) => [key, String(value)]));
 }
 
 function hasRetryAfter(answer: Answer): boolean {

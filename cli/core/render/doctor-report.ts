@@ -18,6 +18,8 @@ export interface DoctorReport {
   notices: { kind: Kind; name: string; field: string; message: string }[];
   /** Natural keys held by more than one live object (plan refuses such a tenant). */
   duplicates: DuplicateKey[];
+  /** With `--capture`: the file written, how many answers it holds, and what was pseudonymised. */
+  capture?: { file: string; answers: number; pseudonymised: 'people' | 'all' };
 }
 
 export function renderDoctorReport(report: DoctorReport, style: Style): string {
@@ -41,5 +43,9 @@ export function renderDoctorReport(report: DoctorReport, style: Style): string {
   lines.push('', style.bold('Could not map'));
   if (report.notices.length === 0) lines.push(`  ${ok} nothing: every live value has a place in the config`);
   for (const notice of report.notices) lines.push(`  ${style.yellow('!')} ${notice.kind}.${notice.name} ${notice.field}: ${notice.message}`);
+  if (report.capture) {
+    const what = report.capture.pseudonymised === 'all' ? "people's data and configuration names pseudonymised" : "people's data pseudonymised";
+    lines.push('', `${ok} Capture written to ${report.capture.file} (${report.capture.answers} answers; ${what}; no token, password or cookie).`);
+  }
   return `${lines.join('\n')}\n`;
 }

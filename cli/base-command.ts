@@ -1,6 +1,7 @@
 /**
  * Shared flags, the choice of reporter, and the only place errors are handed to it and mapped to
- * exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode), 130 interrupted.
+ * exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode), 130 interrupted
+ * (143 and 129 when apply is stopped by SIGTERM or SIGHUP).
  */
 import { Command, Flags } from '@oclif/core';
 import { ConectaError } from './core/errors.js';

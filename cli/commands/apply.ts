@@ -3,11 +3,16 @@ import { BaseCommand } from '../base-command.js';
 import { tenantFlags, toTargetOptions } from '../flags.js';
 import type { DuplicateCheck } from '../services/apply.js';
 
+/** The signals that stop an apply gracefully (CI cancels with SIGTERM; a closed terminal sends SIGHUP), and the exit code of each (128 + its number). */
+const STOP_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type StopSignal = keyof typeof STOP_EXIT_CODES;
+const STOP_SIGNALS = Object.keys(STOP_EXIT_CODES) as StopSignal[];
+
 export class ApplyCommand extends BaseCommand {
   static override description = [
     'Reconcile the tenant with the configuration: make a fresh plan, show it, ask for confirmation, then apply it in dependency order.',
     'With --plan, apply exactly a plan saved by `conecta plan --out` after checking that nothing it was made from changed.',
-    'A failed change skips its dependents only; re-running apply converges. Ctrl-C stops starting new changes and lets those in flight finish; a second Ctrl-C exits at once.',
+    'A failed change skips its dependents only; re-running apply converges. Ctrl-C (or SIGTERM, SIGHUP, as CI sends on cancel) stops starting new changes and lets those in flight finish, then exits 130 (143, 129); a second one exits at once.',
   ].join('\n');
 
   static override examples = [
@@ -41,14 +46,18 @@ export class ApplyCommand extends BaseCommand {
     const { runApply } = await import('../services/apply.js');
     const { createRefusingPrompter, createTerminalPrompter } = await import('../io/prompter.js');
 
-    // First Ctrl-C: stop starting changes and let those in flight finish. Second: exit at once.
+    // First signal: stop starting changes and let those in flight finish. Second: exit at once.
     const controller = new AbortController();
-    const onInterrupt = () => {
-      if (controller.signal.aborted) process.exit(130);
+    let stoppedBy: StopSignal | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (controller.signal.aborted) process.exit(STOP_EXIT_CODES[signal as StopSignal]);
+      stoppedBy = signal as StopSignal;
       controller.abort();
-      this.reporter.emit({ type: 'notice', text: '\nStopping: no new changes start; waiting for those in flight. Press Ctrl-C again to exit at once.' });
+      const again = signal === 'SIGINT' ? 'Press Ctrl-C again' : `Send ${signal} again`;
+      this.reporter.emit({ type: 'notice', text: `\nStopping (${signal}): no new changes start; waiting for those in flight. ${again} to exit at once.` });
     };
-    process.on('SIGINT', onInterrupt);
+    for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+    const interruptedExitCode = () => STOP_EXIT_CODES[stoppedBy ?? 'SIGINT'];
     let outcome;
     try {
       outcome = await runApply({
@@ -64,16 +73,20 @@ export class ApplyCommand extends BaseCommand {
         reporter: this.reporter,
         redactor: this.redactor,
       });
+    } catch (error) {
+      const { InterruptedError } = await import('../core/errors.js');
+      if (error instanceof InterruptedError) throw new InterruptedError(error.message, interruptedExitCode());
+      throw error;
     } finally {
-      process.off('SIGINT', onInterrupt);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     }
     this.present({ command: 'apply', outcome });
     if (outcome.duplicateCheck) await this.failOnDuplicates(outcome.duplicateCheck);
     if (outcome.status === 'no-changes' || outcome.status === 'applied') return;
-    if (this.isJson) this.exit(outcome.status === 'interrupted' ? 130 : 1);
+    if (this.isJson) this.exit(outcome.status === 'interrupted' ? interruptedExitCode() : 1);
     const { ApplyError, InterruptedError } = await import('../core/errors.js');
     const count = `${outcome.notApplied} ${outcome.notApplied === 1 ? 'change' : 'changes'} not applied`;
-    if (outcome.status === 'interrupted') throw new InterruptedError(`Interrupted: ${count}; re-run \`conecta apply\` to converge.`);
+    if (outcome.status === 'interrupted') throw new InterruptedError(`Interrupted${stoppedBy === undefined || stoppedBy === 'SIGINT' ? '' : ` by ${stoppedBy}`}: ${count}; re-run \`conecta apply\` to converge.`, interruptedExitCode());
     const { isEveryFailureTransient } = await import('../core/execute/transient.js');
     const journal = `run journal: ${outcome.journalFile ?? 'none'}`;
     const hint = isEveryFailureTransient(outcome.result?.steps ?? [])

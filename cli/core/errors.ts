@@ -87,9 +87,9 @@ export function isOutcomeUnknown(error: unknown): boolean {
   return error instanceof ConectaError && error.code === OUTCOME_UNKNOWN;
 }
 
-/** The run was interrupted (Ctrl-C). */
+/** The run was interrupted: 130 for Ctrl-C (SIGINT), 143 for SIGTERM, 129 for SIGHUP (128 + the signal's number). */
 export class InterruptedError extends ConectaError {
-  constructor(message = 'Interrupted.') {
-    super('INTERRUPTED', message, { exitCode: 130 });
+  constructor(message = 'Interrupted.', exitCode = 130) {
+    super('INTERRUPTED', message, { exitCode });
   }
 }

@@ -30,7 +30,7 @@ export interface ApplyOptions {
   isAutoApproved: boolean;
   isForced: boolean;
   parallelism: number;
-  /** Aborted by the first Ctrl-C: no new step starts. */
+  /** Aborted by the first stop signal (Ctrl-C, SIGTERM, SIGHUP): no new step starts. */
   signal?: AbortSignal;
   /** Asks for consent; a prompter that is not interactive makes an apply without --auto-approve fail. */
   prompter: Prompter;
@@ -40,7 +40,7 @@ export interface ApplyOptions {
   redactor: Redactor;
 }
 
-/** How an apply ended: nothing to do, everything applied, some changes not applied, or stopped by Ctrl-C. */
+/** How an apply ended: nothing to do, everything applied, some changes not applied, or stopped by a signal. */
 export type ApplyStatus = 'no-changes' | 'applied' | 'incomplete' | 'interrupted';
 
 export interface ApplyOutcome {

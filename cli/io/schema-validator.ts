@@ -36,22 +36,24 @@ export function validateSchema(file: string, document: unknown): Diagnostic[] {
 
 /**
  * `anyOf`/`oneOf` failures report every branch. Keep the errors of the one branch whose type
- * fits the value; when none or several fit, keep the single "must be one of" error.
+ * fits the value; when several objects fit, of the one whose keys fit best (fewest missing and
+ * unknown keys: a holiday `{date, name}` against a calendar `{calendar, year}`); otherwise keep
+ * the single "must be one of" error.
  */
 function simplifyAlternatives(errors: ErrorObject[]): ErrorObject[] {
   const removed = new Set<ErrorObject>();
   const alternatives = errors.filter((error) => (error.keyword === 'anyOf' || error.keyword === 'oneOf') && !error.params.passingSchemas).sort((left, right) => left.schemaPath.length - right.schemaPath.length);
   for (const alternative of alternatives) {
     if (removed.has(alternative)) continue;
-    const prefix = `${alternative.schemaPath}/`;
     const branches = new Map<string, ErrorObject[]>();
     for (const error of errors) {
-      if (!error.schemaPath.startsWith(prefix) || removed.has(error)) continue;
-      const branch = error.schemaPath.slice(prefix.length).split('/')[0] as string;
+      const branch = findBranch(alternative, error);
+      if (branch === undefined || removed.has(error)) continue;
       if (!branches.has(branch)) branches.set(branch, []);
       branches.get(branch)?.push(error);
     }
-    const fitting = [...branches.values()].filter((branchErrors) => !branchErrors.some((error) => error.instancePath === alternative.instancePath && (error.keyword === 'type' || error.keyword === 'const')));
+    const typed = [...branches.values()].filter((branchErrors) => !branchErrors.some((error) => error.instancePath === alternative.instancePath && (error.keyword === 'type' || error.keyword === 'const')));
+    const fitting = typed.length > 1 ? pickBestShape(typed, alternative.instancePath) : typed;
     for (const branchErrors of branches.values()) {
       if (fitting.length === 1 && branchErrors === fitting[0]) continue;
       for (const error of branchErrors) removed.add(error);
@@ -59,6 +61,29 @@ function simplifyAlternatives(errors: ErrorObject[]): ErrorObject[] {
     if (fitting.length === 1) removed.add(alternative);
   }
   return errors.filter((error) => !removed.has(error));
+}
+
+/**
+ * Which branch of `alternative` an error comes from: its schema path runs through the branch, or,
+ * for a branch that is a `$ref` (ajv then reports the referenced definition's path), it is the
+ * definition's error at or below the alternative's value.
+ */
+function findBranch(alternative: ErrorObject, error: ErrorObject): string | undefined {
+  const prefix = `${alternative.schemaPath}/`;
+  if (error.schemaPath.startsWith(prefix)) return error.schemaPath.slice(prefix.length).split('/')[0];
+  const isBelow = error.instancePath === alternative.instancePath || error.instancePath.startsWith(`${alternative.instancePath}/`);
+  if (!isBelow || error === alternative) return undefined;
+  const schemas = Array.isArray(alternative.schema) ? (alternative.schema as { $ref?: unknown }[]) : [];
+  const index = schemas.findIndex((branch) => typeof branch.$ref === 'string' && (error.schemaPath === branch.$ref || error.schemaPath.startsWith(`${branch.$ref}/`)));
+  return index === -1 ? undefined : String(index);
+}
+
+/** The branches whose errors hold the fewest missing or unknown keys of the value itself, if one has fewer than all others. */
+function pickBestShape(branches: ErrorObject[][], instancePath: string): ErrorObject[][] {
+  const misfits = branches.map((branchErrors) => branchErrors.filter((error) => error.instancePath === instancePath && (error.keyword === 'required' || error.keyword === 'additionalProperties')).length);
+  const best = Math.min(...misfits);
+  const winners = branches.filter((_, index) => misfits[index] === best);
+  return winners.length === 1 ? winners : branches;
 }
 
 const TYPE_WORDS: Record<string, string> = {

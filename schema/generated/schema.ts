@@ -940,6 +940,36 @@ export const conectaSchema = {
         }
       }
     },
+    "HolidayCalendar": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "calendar",
+        "year"
+      ],
+      "description": "A public holiday calendar, written out as that year's holidays (`MM-DD`, Portuguese names) when the config is read; the plan shows the dates. Conecta's calendar has no year and Carnaval, Sexta-feira Santa and Corpus Christi move every year, so `year` says which year's dates to write: change it when the year turns. A holiday written out on the same date wins.",
+      "x-expand": "holiday-calendar",
+      "properties": {
+        "calendar": {
+          "type": "string",
+          "enum": [
+            "br-national"
+          ],
+          "description": "`br-national`: Brazil's national holidays — Confraternização Universal (01-01), Sexta-feira Santa, Tiradentes (04-21), Dia do Trabalho (05-01), Independência do Brasil (09-07), Nossa Senhora Aparecida (10-12), Finados (11-02), Proclamação da República (11-15), Dia Nacional de Zumbi e da Consciência Negra (11-20, from 2024), Natal (12-25) — and the pontos facultativos Carnaval (Monday and Tuesday) and Corpus Christi."
+        },
+        "year": {
+          "type": "integer",
+          "minimum": 2000,
+          "maximum": 2100,
+          "description": "Ano: the year whose dates are written, such as `2027`."
+        },
+        "includeOptional": {
+          "type": "boolean",
+          "default": true,
+          "description": "Include the pontos facultativos (Carnaval Monday and Tuesday, Corpus Christi): days off by decree for the federal civil service, not holidays by law, on which most businesses close. `false` leaves them out."
+        }
+      }
+    },
     "ScheduleException": {
       "type": "object",
       "additionalProperties": false,
@@ -1012,9 +1042,16 @@ export const conectaSchema = {
           "type": "array",
           "default": [],
           "items": {
-            "$ref": "#/$defs/ScheduleHoliday"
+            "oneOf": [
+              {
+                "$ref": "#/$defs/ScheduleHoliday"
+              },
+              {
+                "$ref": "#/$defs/HolidayCalendar"
+              }
+            ]
           },
-          "description": "Feriados: days closed all day.",
+          "description": "Feriados: days closed all day, each a date (`{date: \"12-25\", name: Natal}`) or a public calendar for one year (`{calendar: br-national, year: 2027}`, written out as its dates).",
           "x-set": true
         },
         "exceptions": {

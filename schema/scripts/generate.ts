@@ -167,6 +167,7 @@ interface SchemaDoc {
 function renderReference(schema: SchemaDoc): string {
   const defs = schema.$defs ?? {};
   const resolve = (node: SchemaDoc): SchemaDoc => (node.$ref ? resolve(defs[node.$ref.replace('#/$defs/', '')] ?? {}) : node);
+  const isBlockType = (branch: SchemaDoc) => resolve(branch).properties?.type?.const !== undefined;
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const typeOf = (raw: SchemaDoc): string => {
     const node = resolve(raw);
@@ -177,7 +178,7 @@ function renderReference(schema: SchemaDoc): string {
     if (node['x-duration']) return 'duration';
     if (node.type === 'array') return node.items ? `list of ${typeOf(node.items)}` : 'list';
     if (node.anyOf) return node.anyOf.map(typeOf).join(' or ');
-    if (node.oneOf) return 'one of the block types below';
+    if (node.oneOf) return node.oneOf.every(isBlockType) ? 'one of the block types below' : 'one of the shapes below';
     if (node.type === 'object' && node.additionalProperties && typeof node.additionalProperties === 'object' && !node.properties) return `map of ${typeOf(node.additionalProperties)}`;
     return String(node.type ?? 'any');
   };
@@ -198,6 +199,7 @@ function renderReference(schema: SchemaDoc): string {
         const map = typeof resolved.additionalProperties === 'object' ? resolve(resolved.additionalProperties) : undefined;
         if (resolved.properties && resolved.type === 'object') nested.push([`${title}.${key}`, child]);
         else if (items?.properties) nested.push([`${title}.${key}[]`, resolved.items as SchemaDoc]);
+        else if (items?.oneOf && !items.oneOf.every(isBlockType)) for (const branch of items.oneOf) nested.push([`${title}.${key}[] (with \`${resolve(branch).required?.[0] ?? '?'}\`)`, branch]);
         else if (map?.oneOf) for (const branch of map.oneOf) {
           const block = resolve(branch);
           nested.push([`${title}.${key}.<id> (type: ${String(block.properties?.type?.const ?? '?')})`, branch]);

@@ -47,6 +47,7 @@ export function checkSchedules(state: DesiredState): Diagnostic[] {
         }));
       }
     }
+    checkCalendars(group, diagnostics);
     for (const field of ['holidays', 'exceptions'] as const) {
       listOf(group.spec[field]).forEach((entry, index) => {
         checkDate(group, entry.date, [field, index, 'date'], diagnostics);
@@ -55,6 +56,27 @@ export function checkSchedules(state: DesiredState): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/** One year per holiday calendar: Conecta's calendar has no year, so two years' movable feasts would both hold every year. */
+function checkCalendars(group: DesiredResource, diagnostics: Diagnostic[]): void {
+  const years = new Map<string, number>();
+  listOf(group.spec.holidays).forEach((entry, index) => {
+    const { calendar, year } = entry;
+    if (typeof calendar !== 'string' || typeof year !== 'number') return;
+    const first = years.get(calendar);
+    if (first === undefined) {
+      years.set(calendar, year);
+      return;
+    }
+    if (first === year) return;
+    diagnostics.push(createResourceDiagnostic(group, {
+      code: 'CONFIG_SCHEDULE_CALENDAR',
+      message: `Schedule group ${group.name} names the ${calendar} calendar for ${first} and for ${year}; Conecta's calendar has no year, so the movable holidays of both years (Carnaval, Sexta-feira Santa, Corpus Christi) would close every year.`,
+      hint: `Keep one year (the one you are in) and change it when the year turns.`,
+      path: ['holidays', index, 'year'],
+    }));
+  });
 }
 
 /** The interval's days in canonical form, once each; a day named twice (`seg` and `mon`) is reported. */

@@ -33,6 +33,8 @@ export interface SchemaNode {
   'x-duration'?: boolean;
   /** Other names of the values (canonical value → names), resolved by normalisation (resolve-alias.ts). */
   'x-aliases'?: Record<string, string[]>;
+  /** A list item that normalisation replaces with the items it stands for (`holiday-calendar`). */
+  'x-expand'?: string;
   'x-kind'?: Kind;
   [keyword: string]: unknown;
 }
@@ -81,15 +83,27 @@ const wordFilterSchema: SchemaNode = {
   },
 };
 
-/** Picks the branch of a `oneOf` whose `type` constant matches the value (flow blocks). */
+/**
+ * Picks the branch of a `oneOf` whose `type` constant matches the value (flow blocks), or else
+ * the first branch whose required keys the value all has (a holiday's `date` or a calendar's
+ * `calendar`).
+ */
 export function selectBranch(node: SchemaNode, value: JsonValue | undefined): SchemaNode {
   const resolved = resolveSchemaNode(node);
   const branches = resolved.oneOf ?? resolved.anyOf;
   if (!branches) return resolved;
-  const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? value.type : undefined;
-  for (const branch of branches) {
-    const candidate = resolveSchemaNode(branch);
-    if (candidate.properties?.type?.const === type) return candidate;
+  const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  const type = object?.type;
+  const candidates = branches.map(resolveSchemaNode);
+  if (type !== undefined) {
+    for (const candidate of candidates) {
+      if (candidate.properties?.type?.const === type) return candidate;
+    }
+  }
+  if (object) {
+    for (const candidate of candidates) {
+      if (candidate.properties?.type?.const === undefined && candidate.required?.length && candidate.required.every((key) => key in object)) return candidate;
+    }
   }
   return resolved;
 }

@@ -1,6 +1,7 @@
 /**
  * The schema-driven part of normalisation, applied to desired and live specs alike, in one pass
- * over the value and its schema: server defaults filled in, `x-set` lists sorted, `x-text` texts
+ * over the value and its schema: `x-expand` items written out (a holiday calendar becomes that
+ * year's holidays), server defaults filled in, `x-set` lists sorted, `x-text` texts
  * and `x-duration` durations in canonical form, `x-aliases` names resolved (`seg` → `mon`), references to case-insensitive kinds (agents,
  * administrators) lower-cased. Returns a new value; the input is never changed.
  */
@@ -11,6 +12,7 @@ import { canonicalJson } from './canonical-json.js';
 import { normalizeDuration, normalizeText } from './normalize-values.js';
 import { compareText } from '../compare-text.js';
 import { resolveAlias } from './resolve-alias.js';
+import { expandHolidayCalendar } from './holiday-calendars.js';
 
 export function normalizeBySchema(kind: Kind, spec: Spec): Spec {
   return normalizeValue(getKindSchema(kind), spec) as Spec;
@@ -20,7 +22,7 @@ function normalizeValue(node: SchemaNode, value: JsonValue): JsonValue {
   const schema = selectBranch(node, value);
   if (typeof value === 'string') return normalizeString(schema, value);
   if (Array.isArray(value)) {
-    const items = schema.items ? value.map((item) => normalizeValue(schema.items as SchemaNode, item)) : [...value];
+    const items = schema.items ? expandItems(schema.items, value).map((item) => normalizeValue(schema.items as SchemaNode, item)) : [...value];
     return schema['x-set'] === true ? sortSet(items) : items;
   }
   if (value === null || typeof value !== 'object') return value;
@@ -43,6 +45,22 @@ function normalizeValue(node: SchemaNode, value: JsonValue): JsonValue {
   }
   return result;
 }
+
+/** Items that stand for others (`x-expand`, such as a holiday calendar) replaced with them, after the items written out. */
+function expandItems(itemNode: SchemaNode, items: JsonValue[]): JsonValue[] {
+  const expanders = items.map((item) => EXPANDERS.get(selectBranch(itemNode, item)['x-expand'] ?? ''));
+  if (expanders.every((expander) => expander === undefined)) return items;
+  const result = items.filter((_, index) => expanders[index] === undefined);
+  items.forEach((item, index) => {
+    const expand = expanders[index];
+    if (expand) result.push(...expand(item, result));
+  });
+  return result;
+}
+
+const EXPANDERS = new Map<string, (item: JsonValue, siblings: readonly JsonValue[]) => JsonValue[]>([
+  ['holiday-calendar', expandHolidayCalendar],
+]);
 
 function normalizeString(schema: SchemaNode, value: string): string {
   let text = value;

@@ -46,10 +46,30 @@ function precompiledValidators() {
   ].join('\n');
 }
 
+/**
+ * What the CLI uses of undici (providers/conecta/http-client.ts: an Agent and its request()),
+ * without undici's index, which loads every dispatcher, the mocks, fetch, WebSocket, the cache
+ * stores and with them http2, tls, zlib, worker_threads… at start (bench/ B0 measures it).
+ * undici's HTTP/2 client requires node:http2 at load, in a try, and is only used with allowH2
+ * (off by default, never set here): the bundle gives it a module that throws, which undici
+ * already handles, so that node:http2 and tls are not loaded for every command.
+ */
+const UNDICI_SLIM = [
+  "import Agent from 'undici/lib/dispatcher/agent.js';",
+  "import Dispatcher from 'undici/lib/dispatcher/dispatcher.js';",
+  "import request from 'undici/lib/api/api-request.js';",
+  'Dispatcher.prototype.request = request;',
+  'export { Agent };',
+].join('\n');
+
 const virtualModules = {
   name: 'conecta-virtual-modules',
   setup(builder) {
     builder.onResolve({ filter: /^(commands:entry|validator:\w+)$/ }, (args) => ({ path: args.path, namespace: 'conecta' }));
+    builder.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici:slim', namespace: 'conecta' }));
+    builder.onLoad({ filter: /^undici:slim$/, namespace: 'conecta' }, () => ({ contents: UNDICI_SLIM, resolveDir: root, loader: 'js' }));
+    builder.onResolve({ filter: /^node:http2$/ }, (args) => (/[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/.test(args.importer) ? { path: 'http2:absent', namespace: 'conecta' } : undefined));
+    builder.onLoad({ filter: /^http2:absent$/, namespace: 'conecta' }, () => ({ contents: "throw new Error('HTTP/2 is not used by the conecta CLI');", loader: 'js' }));
     builder.onLoad({ filter: /^commands:entry$/, namespace: 'conecta' }, () => ({ contents: commandsEntry(), resolveDir: root, loader: 'ts' }));
     builder.onLoad({ filter: /^validator:/, namespace: 'conecta' }, (args) => ({ contents: validatorModule(args.path.slice('validator:'.length)), resolveDir: root, loader: 'js' }));
     builder.onLoad({ filter: /[\\/]cli[\\/]io[\\/]schema-validators\.ts$/ }, () => ({ contents: precompiledValidators(), resolveDir: root, loader: 'js' }));

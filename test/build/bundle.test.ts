@@ -18,8 +18,8 @@ const corpus = join(root, 'test', 'fixtures', 'invalid');
 /** The corpus files whose errors come from the JSON Schema (the rest come from the YAML reader and the checks). */
 const SCHEMA_FIXTURES = ['unknown-key.yaml', 'missing-key.yaml', 'wrong-type.yaml', 'enum.yaml', 'format-duration.yaml', 'duplicate-item.yaml', 'version-unsupported.yaml'];
 
-function runCli(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [builtCliPath(), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONECTA_COLOR: 'false' } });
+function runCli(args: string[], cwd = root, nodeArgs: string[] = [], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [...nodeArgs, builtCliPath(), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONECTA_COLOR: 'false', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -56,5 +56,17 @@ describe('the bundled CLI', () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { error: { diagnostics: Diagnostic[] } };
     expect(comparable(report.error.diagnostics)).toEqual(comparable(expected));
+  });
+
+  it('plans through undici without loading node:http2 nor tls (the bundle takes only the Agent and its request)', async () => {
+    await writeFile(join(directory, 'config.yaml'), 'version: 1\ntabulations:\n  - name: Venda realizada\n');
+    const listBuiltins = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nbuiltins:"+process.moduleLoadList.filter((entry)=>entry.startsWith("NativeModule ")).map((entry)=>entry.slice(13)).join(",")+"\\n"))';
+    const result = runCli(['plan', 'config.yaml'], directory, ['--import', listBuiltins], { CONECTA_URL: '', CONECTA_SANDBOX_DATA: join(directory, 'sandbox.json') });
+    expect(result.stderr).toContain('Using the local sandbox');
+    expect(result.stdout).toContain('Plan: 1 to create');
+    const builtins = /builtins:(.*)/.exec(result.stderr)?.[1]?.split(',') ?? [];
+    expect(builtins).toContain('http');
+    expect(builtins).not.toContain('http2');
+    expect(builtins).not.toContain('tls');
   });
 });

@@ -158,8 +158,10 @@ export class ConectaHttpClient {
         hasRefreshed = true;
         if (await this.refreshToken(sentToken)) continue;
       }
-      const remote = createHttpRemoteError({ method, path: displayPath, status: answer.status, body: answer.body, text: answer.text }, this.redactor);
+      // The error is built only for an answer that is not a success (a 2xx costs no error object).
+      const toRemote = () => createHttpRemoteError({ method, path: displayPath, status: answer.status, body: answer.body, text: answer.text }, this.redactor);
       if (answer.status === 429) {
+        const remote = toRemote();
         // Not processed, so always safe to send again (creates included): only the deadline bounds the waiting.
         rateLimitedCount += 1;
         const delay = this.computeRetryDelay(answer, rateLimitedCount - 1);
@@ -174,6 +176,7 @@ export class ConectaHttpClient {
         this.limiter.onSuccess();
         return answer.body;
       }
+      const remote = toRemote();
       if (!RETRYABLE_STATUSES.has(answer.status) || !isReplayable || attempt >= this.maxRetries) throw remote;
       await this.wait(method, displayPath, attempt + rateLimitedCount + 1, this.computeRetryDelay(answer, attempt), `HTTP ${answer.status}`, remote, hasRetryAfter(answer));
       attempt += 1;

@@ -10,7 +10,7 @@ import { AuditRecorder, type Audit } from './audit.js';
 import { TokenRegistry } from './auth.js';
 import { FaultInjector } from './faults.js';
 import { mergeFaults, resolveOptions, type FaultOptions, type SandboxOptions } from './options.js';
-import { loadStoreFile, StoreWriter } from './persistence.js';
+import { loadJournaledStore, StoreJournal } from './journal.js';
 import { createIdGenerator, createRandom, deriveSeed } from './random.js';
 import { TokenBucket } from './rate-limit.js';
 import { createRequestHandler, type SandboxRuntime } from './server.js';
@@ -48,15 +48,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const resolved = resolveOptions(options);
   const dataFile = resolved.dataFile === undefined ? undefined : resolve(resolved.dataFile);
   const newId = createIdGenerator(createRandom(deriveSeed(resolved.faults.seed, 1)), resolved.now);
-  const loaded = dataFile ? await loadStoreFile(dataFile) : undefined;
+  const loaded = dataFile ? await loadJournaledStore(dataFile) : undefined;
+  // Every change goes to the journal (journal.ts); the data file alone holds the store at rest.
+  const journal = dataFile ? new StoreJournal(dataFile, () => store.snapshot(), loaded?.seq) : undefined;
   const store = new Store({
     newId,
     now: resolved.now,
     enforceUniqueKeys: resolved.enforceUniqueKeys,
     isKindEnabled: (kind) => kind !== 'flow' || resolved.flowsEnabled,
-  }, loaded);
-  const writer = dataFile ? new StoreWriter(dataFile, () => store.snapshot()) : undefined;
-  if (writer && !loaded) await writer.save();
+    onChange: (change) => journal?.record(change),
+  }, loaded?.data);
+  // A new data file, one a killed run left with a journal, or one missing the built-in group: written whole now.
+  if (journal && (!loaded?.data || loaded.hasJournal || journal.hasPending)) await journal.compact();
+  else await journal?.measure();
 
   const faults = new FaultInjector(resolved.faults);
   const now = (): number => resolved.now().getTime();
@@ -86,7 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     audit: new AuditRecorder(resolved.requestLogSize),
     bucket: () => bucket,
     now,
-    save: () => writer?.save() ?? Promise.resolve(),
+    save: () => journal?.save() ?? Promise.resolve(),
     lateCommits: new Set(),
   };
 
@@ -110,7 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       server.closeAllConnections();
       await closed;
       await Promise.allSettled([...runtime.lateCommits]);
-      await writer?.idle();
+      await journal?.close();
     })();
     return closing;
   };

@@ -47,7 +47,7 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   await syncDirectory(dir);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   // Makes the rename durable; not supported on every platform (e.g. Windows), hence best effort.
   try {
     const handle = await open(dir, 'r');

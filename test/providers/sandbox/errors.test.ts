@@ -99,3 +99,24 @@ test('rejects a flow block named __proto__ instead of reaching the prototype', a
   const reply = await call(sandbox, 'POST', '/flows', JSON.parse('{"name":"x","blocks":{"__proto__":{"team_id":"y"}}}'));
   expect(reply).toMatchObject({ status: 422, body: { errors: { 'blocks.__proto__': ['The blocks.__proto__ key is not allowed.'] } } });
 });
+
+test('frees a name when its record is renamed or deleted, and takes the new name', async () => {
+  const sandbox = await start();
+  const first = await create(sandbox, '/tabulations', { name: 'Venda' });
+  expect((await call(sandbox, 'PUT', `/tabulations/${first._id}`, { name: 'Venda antiga' })).status).toBe(200);
+  const second = await create(sandbox, '/tabulations', { name: 'Venda' });
+  expect((await call(sandbox, 'POST', '/tabulations', { name: 'Venda antiga' })).status).toBe(409);
+  expect((await call(sandbox, 'DELETE', `/tabulations/${second._id}`)).status).toBe(200);
+  expect((await call(sandbox, 'POST', '/tabulations', { name: 'Venda' })).status).toBe(200);
+});
+
+test('lists a team with the agents in it as they are now (membership follows every agent write)', async () => {
+  const sandbox = await start();
+  const team = await create(sandbox, '/campaigns', { name: 'SAC' });
+  const members = async () => (await call(sandbox, 'GET', '/campaigns')).body.data[0].agents;
+  expect(await members()).toEqual([]);
+  const agent = await create(sandbox, '/agents', { name: 'A', email: 'a@acme.com', campaigns: [team._id] });
+  expect(await members()).toEqual([agent._id]);
+  expect((await call(sandbox, 'PUT', `/agents/${agent._id}`, { name: 'A', email: 'a@acme.com', campaigns: [] })).status).toBe(200);
+  expect(await members()).toEqual([]);
+});

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import { startSandbox } from '../../../providers/sandbox/index.js';
+import { loadJournaledStore } from '../../../providers/sandbox/journal.js';
 import { createManualClock } from '../../support/manual-clock.js';
 import { call, start, tempDir } from './support.js';
 
@@ -35,7 +36,7 @@ test('stores and saves a ghost write, then answers 504', async () => {
   const reply = await call(sandbox, 'POST', '/tabulations', { name: 'Venda' });
   expect(reply.status).toBe(504);
   expect(sandbox.store.list('tabulation').map((r) => r['name'])).toEqual(['Venda']);
-  expect(JSON.parse(await readFile(dataFile, 'utf8')).records.tabulation).toHaveLength(1);
+  expect((await loadJournaledStore(dataFile)).data?.records.tabulation).toHaveLength(1);
   expect((await call(sandbox, 'GET', '/tabulations')).status).toBe(200);
 });
 

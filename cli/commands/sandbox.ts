@@ -7,7 +7,8 @@ export class Sandbox extends Command {
   static override summary = 'Run a local server that speaks the Conecta (SZ.chat v4) API, for trying plans and applies safely.';
 
   static override description = [
-    'Stores everything in one JSON file and can inject faults (latency, failures, ghost writes, late commits, rate limits).',
+    'Stores everything in one JSON file and can inject faults (latency, failures, ghost writes, late commits, broken list pages, ignored paging, rate limits).',
+    'Writes carrying server-owned fields (_id, created_at, updated_at) or fields a kind does not have are answered 422 unless --no-strict-writes.',
     'Point the CLI at it with the CONECTA_URL and CONECTA_TOKEN values it prints. Stop it with Ctrl-C.',
   ].join('\n');
 
@@ -16,6 +17,7 @@ export class Sandbox extends Command {
     '<%= config.bin %> sandbox --port 4011 --latency 20ms --jitter 10ms --fail-rate 0.1 --seed 7',
     '<%= config.bin %> sandbox --rate-limit 300/min --no-flows',
     '<%= config.bin %> sandbox --no-unique-keys --late-commit-rate 0.2 --late-commit 4s',
+    '<%= config.bin %> sandbox --broken-page-rate 0.1 --ignore-page',
   ];
 
   static override flags = {
@@ -30,6 +32,9 @@ export class Sandbox extends Command {
     'rate-limit': Flags.string({ description: 'Token-bucket limit, e.g. 300/min or 5/s (answers 429 with Retry-After).', env: 'CONECTA_SANDBOX_RATE_LIMIT' }),
     seed: Flags.integer({ description: 'Seed for fault draws and ids, so runs are replayable.', min: 0, env: 'CONECTA_SANDBOX_SEED' }),
     flows: Flags.boolean({ description: 'Serve the (inferred) /flows endpoint; --no-flows answers 404 like a tenant without it.', default: true, allowNo: true }),
+    'broken-page-rate': Flags.string({ description: 'Share of list pages answered 200 but broken: cut off half-way or an HTML gateway page (0..1).', env: 'CONECTA_SANDBOX_BROKEN_PAGE_RATE' }),
+    'ignore-page': Flags.boolean({ description: 'Lists ignore "page" and always answer page 1, like a route without paging.', default: false }),
+    'strict-writes': Flags.boolean({ description: 'Answer 422 to a write carrying a server-owned field (_id, created_at, updated_at…) or a field the kind does not have (on update, fields the stored object has are accepted); --no-strict-writes drops them instead.', default: true, allowNo: true }),
     'unique-keys': Flags.boolean({ description: 'Refuse a second object with the same natural key (409); --no-unique-keys stores duplicates, as a tenant might (uniqueness is only inferred).', default: true, allowNo: true }),
   };
 
@@ -43,6 +48,7 @@ export class Sandbox extends Command {
         failRate: flags['fail-rate'], ghostWriteRate: flags['ghost-write-rate'], rateLimit: flags['rate-limit'],
         lateCommitRate: flags['late-commit-rate'], lateCommit: flags['late-commit'],
         seed: flags.seed, flowsEnabled: flags.flows, uniqueKeys: flags['unique-keys'],
+        brokenPageRate: flags['broken-page-rate'], ignorePage: flags['ignore-page'], strictWrites: flags['strict-writes'],
       });
     } catch (error) {
       this.error(error instanceof Error ? error.message : String(error), { exit: 1 });

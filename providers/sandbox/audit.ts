@@ -3,7 +3,7 @@
 
 import { KIND_NAMES, KINDS, type KindName } from './kinds.js';
 
-export type FaultTag = 'reset' | 'hang' | 'fail' | 'ghost' | 'late-commit' | 'rate-limit';
+export type FaultTag = 'reset' | 'hang' | 'fail' | 'ghost' | 'late-commit' | 'rate-limit' | 'truncated-page' | 'garbled-page' | 'ignored-page';
 
 export interface RequestLogEntry {
   /** Arrival time, ms since the epoch. */
@@ -34,8 +34,12 @@ export interface Audit {
   /** Requests (subject to the rate limit) that arrived before the last Retry-After elapsed. */
   earlyRetries: number;
   lastRetryAfter: RetryAfterNotice | null;
-  /** `lateCommits`: writes answered 504 and applied later; `lateCommitsPending`: those not applied yet. */
-  faults: { failed: number; reset: number; hung: number; ghostWrites: number; lateCommits: number; lateCommitsPending: number };
+  /**
+   * `lateCommits`: writes answered 504 and applied later; `lateCommitsPending`: those not applied
+   * yet; `brokenPages`: list pages answered truncated or garbled; `ignoredPages`: list reads for a
+   * page past 1 answered page 1.
+   */
+  faults: { failed: number; reset: number; hung: number; ghostWrites: number; lateCommits: number; lateCommitsPending: number; brokenPages: number; ignoredPages: number };
   /** Natural keys stored more than once, per kind. */
   duplicates: Partial<Record<KindName, string[]>>;
   /** Mutations applied to the store (ghost writes included). */
@@ -70,7 +74,7 @@ export class AuditRecorder {
   private static empty(): Omit<Audit, 'duplicates' | 'ignoredFields'> {
     return {
       requests: 0, byRoute: {}, byStatus: {}, rateLimited: 0, earlyRetries: 0, lastRetryAfter: null,
-      faults: { failed: 0, reset: 0, hung: 0, ghostWrites: 0, lateCommits: 0, lateCommitsPending: 0 }, writes: 0, requestLog: [],
+      faults: { failed: 0, reset: 0, hung: 0, ghostWrites: 0, lateCommits: 0, lateCommitsPending: 0, brokenPages: 0, ignoredPages: 0 }, writes: 0, requestLog: [],
     };
   }
 
@@ -101,6 +105,8 @@ export class AuditRecorder {
     if (entry.fault === 'reset') s.faults.reset += 1;
     if (entry.fault === 'hang') s.faults.hung += 1;
     if (entry.fault === 'ghost') s.faults.ghostWrites += 1;
+    if (entry.fault === 'truncated-page' || entry.fault === 'garbled-page') s.faults.brokenPages += 1;
+    if (entry.fault === 'ignored-page') s.faults.ignoredPages += 1;
     if (entry.fault === 'late-commit') {
       s.faults.lateCommits += 1;
       s.faults.lateCommitsPending += 1;

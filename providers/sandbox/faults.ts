@@ -1,6 +1,7 @@
-// Fault injection: decides, per /api/v4 request, the delay and whether the request is
-// reset, hung, failed, ghost-written or committed late. Every decision draws the same six numbers
-// from the seeded PRNG, so the sequence of decisions depends only on the seed and the request order.
+// Fault injection: decides, per /api/v4 request, the delay and whether the request is reset,
+// hung, failed, ghost-written, committed late or (a list page) broken. Every decision draws the
+// same six numbers from the seeded PRNG, so the sequence of decisions depends only on the seed
+// and the request order.
 
 import type { FaultOptions } from './options.js';
 import { createRandom, type RandomSource } from './random.js';
@@ -10,7 +11,7 @@ export type FaultAction =
    * `ghost`: applied and saved, then answered 504. `late`: answered 504 at once, applied
    * `lateCommitMs` later (a gateway that gave up on a backend that is still working).
    */
-  | { kind: 'proceed'; ghost: boolean; late: boolean }
+  | { kind: 'proceed'; ghost: boolean; late: boolean; brokenPage?: 'truncated' | 'garbled' }
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'fail'; status: number };
@@ -58,6 +59,11 @@ export class FaultInjector {
     // One draw decides both write faults, so a zero late-commit rate leaves every other draw as it was.
     const isGhost = isWrite && ghost < o.ghostWriteRate;
     const isLate = isWrite && !isGhost && ghost < o.ghostWriteRate + o.lateCommitRate;
+    // A read reuses the write-fault draw (and the unused failure pick) for a broken page: the
+    // sequence of draws, and so every other fault of a seed, stays as it was.
+    if (!isWrite && ghost < o.brokenPageRate) {
+      return { delayMs, action: { kind: 'proceed', ghost: false, late: false, brokenPage: failPick < 0.5 ? 'truncated' : 'garbled' } };
+    }
     return { delayMs, action: { kind: 'proceed', ghost: isGhost, late: isLate } };
   }
 }

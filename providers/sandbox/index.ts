@@ -55,6 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     newId,
     now: resolved.now,
     enforceUniqueKeys: resolved.enforceUniqueKeys,
+    isStrict: resolved.strictWrites,
     isKindEnabled: (kind) => kind !== 'flow' || resolved.flowsEnabled,
     onChange: (change) => journal?.record(change),
   }, loaded?.data);

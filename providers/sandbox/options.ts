@@ -20,6 +20,13 @@ export interface FaultOptions {
   resetRate: number;
   /** Probability that the request is never answered (until the server closes). */
   hangRate: number;
+  /**
+   * Probability that a list page is answered 200 with a broken body: cut off half-way (a
+   * truncated page) or a gateway's HTML page instead of JSON (a garbled one), in equal shares.
+   */
+  brokenPageRate: number;
+  /** Lists ignore `page` and always answer page 1 (an API without paging on that route). */
+  ignorePage: boolean;
   /** Requests per minute allowed by the token bucket; 0 disables rate limiting. */
   rateLimitPerMinute: number;
   /** Apply faults to POST /auth/login too (never by default). */
@@ -44,6 +51,13 @@ export interface SandboxOptions extends Partial<FaultOptions> {
   flowsEnabled?: boolean;
   /** When false, natural keys are not enforced, so duplicates can be stored (and audited). */
   enforceUniqueKeys?: boolean;
+  /**
+   * When true (the default), a write carrying a server-owned field (`_id`, `created_at`,
+   * `updated_at`, `type`…) or a field the kind does not declare is answered 422; on update, the
+   * fields the stored object already has are accepted. When false, such fields are dropped and
+   * listed in the audit's `ignoredFields`.
+   */
+  strictWrites?: boolean;
   /** How many entries the audit's request log keeps (oldest dropped first). */
   requestLogSize?: number;
   /** Clock used for timestamps, ids, token expiry, the rate limit and Retry-After (tests may inject one). */
@@ -59,6 +73,7 @@ export interface ResolvedOptions {
   tokenTtlMs: number;
   flowsEnabled: boolean;
   enforceUniqueKeys: boolean;
+  strictWrites: boolean;
   requestLogSize: number;
   now: () => Date;
   faults: FaultOptions;
@@ -74,6 +89,8 @@ export const DEFAULT_FAULTS: FaultOptions = {
   lateCommitMs: 3_000,
   resetRate: 0,
   hangRate: 0,
+  brokenPageRate: 0,
+  ignorePage: false,
   rateLimitPerMinute: 0,
   faultAuth: false,
   seed: 1,
@@ -89,6 +106,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     tokenTtlMs: options.tokenTtlMs ?? 0,
     flowsEnabled: options.flowsEnabled ?? true,
     enforceUniqueKeys: options.enforceUniqueKeys ?? true,
+    strictWrites: options.strictWrites ?? true,
     requestLogSize: options.requestLogSize ?? 1000,
     now: options.now ?? (() => new Date()),
     faults: mergeFaults(DEFAULT_FAULTS, options),
@@ -104,7 +122,7 @@ export function mergeFaults(base: FaultOptions, patch: Partial<FaultOptions>): F
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`${key} must be a number >= 0, got ${String(value)}`);
     merged[key] = value;
   }
-  for (const key of ['failRate', 'ghostWriteRate', 'lateCommitRate', 'resetRate', 'hangRate'] as const) {
+  for (const key of ['failRate', 'ghostWriteRate', 'lateCommitRate', 'resetRate', 'hangRate', 'brokenPageRate'] as const) {
     const value = patch[key];
     if (value === undefined) continue;
     if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`${key} must be between 0 and 1, got ${String(value)}`);
@@ -117,6 +135,7 @@ export function mergeFaults(base: FaultOptions, patch: Partial<FaultOptions>): F
     merged.failStatuses = [...patch.failStatuses];
   }
   if (patch.faultAuth !== undefined) merged.faultAuth = patch.faultAuth;
+  if (patch.ignorePage !== undefined) merged.ignorePage = patch.ignorePage;
   if (merged.ghostWriteRate + merged.lateCommitRate > 1) throw new RangeError('ghostWriteRate + lateCommitRate must not exceed 1');
   return merged;
 }
@@ -159,6 +178,9 @@ export interface SandboxTextOptions {
   seed?: number;
   flowsEnabled?: boolean;
   uniqueKeys?: boolean;
+  strictWrites?: boolean;
+  brokenPageRate?: string;
+  ignorePage?: boolean;
 }
 
 function parseShare(name: string, text: string): number {
@@ -184,5 +206,8 @@ export function sandboxOptionsFromText(text: SandboxTextOptions): SandboxOptions
   if (text.seed !== undefined) options.seed = text.seed;
   if (text.flowsEnabled !== undefined) options.flowsEnabled = text.flowsEnabled;
   if (text.uniqueKeys !== undefined) options.enforceUniqueKeys = text.uniqueKeys;
+  if (text.strictWrites !== undefined) options.strictWrites = text.strictWrites;
+  if (text.brokenPageRate !== undefined) options.brokenPageRate = parseShare('broken-page rate', text.brokenPageRate);
+  if (text.ignorePage !== undefined) options.ignorePage = text.ignorePage;
   return options;
 }

@@ -1,5 +1,6 @@
 // The request pipeline: admin endpoints (/__sandbox/*, never faulted), /api/version, and
-// /api/v4 behind fault injection (latency, rate limit, reset, hang, failure, ghost write, late commit).
+// /api/v4 behind fault injection (latency, rate limit, reset, hang, failure, ghost write, late
+// commit, broken list page, ignored `page`).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi, ROUTE_NOT_FOUND, type ApiContext, type ApiReply, type ApiRequest } from './api.js';
@@ -62,6 +63,7 @@ async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res:
   const faultable = path !== `${API_PREFIX}/auth/login` || runtime.faults.current.faultAuth;
   let ghost = false;
   let late = false;
+  let brokenPage: 'truncated' | 'garbled' | undefined;
   let tags: Partial<RequestLogEntry> = {};
   if (faultable) {
     const early = runtime.audit.isEarly(t);
@@ -93,11 +95,18 @@ async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res:
     }
     ghost = action.ghost;
     late = action.late;
+    brokenPage = action.brokenPage;
   }
 
   const body = await readJsonBody(req);
   if (!body.ok) return reply({ status: body.status, body: { success: false, message: body.message } });
-  const request: ApiRequest = { method, path: path.slice(API_PREFIX.length), query: url.searchParams, body: body.value, authorization: req.headers.authorization };
+  const query = url.searchParams;
+  if (method === 'GET' && runtime.faults.current.ignorePage && isPageAsked(query)) {
+    // A route without paging: whatever page is asked for, page 1 is answered.
+    query.delete('page');
+    tags = { ...tags, fault: 'ignored-page' };
+  }
+  const request: ApiRequest = { method, path: path.slice(API_PREFIX.length), query, body: body.value, authorization: req.headers.authorization };
   if (late) {
     // The gateway gives up now; the backend applies the write later, whatever the client does meanwhile.
     reply({ status: 504, body: { message: 'Gateway Timeout' } }, { ...tags, fault: 'late-commit' });
@@ -115,7 +124,27 @@ async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res:
   }
   const result = await applyRequest(runtime, request);
   if (ghost) return reply({ status: 504, body: { message: 'Gateway Timeout' } }, { ...tags, fault: 'ghost' });
+  if (brokenPage && result.status === 200 && isPlainObject(result.body) && Array.isArray(result.body['data'])) {
+    sendBrokenPage(res, result.body, brokenPage);
+    return log(200, { ...tags, fault: brokenPage === 'truncated' ? 'truncated-page' : 'garbled-page' });
+  }
   return reply(result, tags);
+}
+
+function isPageAsked(query: URLSearchParams): boolean {
+  const page = query.get('page');
+  return page !== null && page.trim() !== '' && page.trim() !== '1';
+}
+
+/**
+ * A list page answered 200 but broken, as a gateway or a crashing backend leaves it: the JSON cut
+ * off half-way (its content-length matching what is sent), or an HTML error page.
+ */
+function sendBrokenPage(res: ServerResponse, page: unknown, how: 'truncated' | 'garbled'): void {
+  const json = JSON.stringify(page);
+  const text = how === 'truncated' ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
+  res.writeHead(200, { 'content-type': how === 'truncated' ? 'application/json' : 'text/html', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 /** Handles an API request and, when it changed the store, saves it before resolving. */

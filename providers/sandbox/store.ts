@@ -28,6 +28,12 @@ export interface StoreOptions {
   newId: () => string;
   now: () => Date;
   enforceUniqueKeys: boolean;
+  /**
+   * Strict writes: a body carrying a server-owned key (`_id`, `created_at`, `updated_at`, the
+   * kind's `readOnly`) or a field the kind does not declare is answered 422 instead of having it
+   * dropped. On update, fields the stored record already has are accepted and kept.
+   */
+  isStrict: boolean;
   /** Whether references to a kind are checked (flows are not when the endpoint is off). */
   isKindEnabled: (kind: KindName) => boolean;
   /** Told of every change, after it is made (the journal records it). */
@@ -245,7 +251,11 @@ export class Store implements StoreView {
   /** Validates a write; `self` is the record being updated, which may keep its own key. */
   private check(kind: KindName, input: JsonObject, self: JsonObject | undefined): StoreResult<JsonObject> {
     const definition = KINDS[kind];
-    const { value, errors, ignored } = validateFields(definition.fields, input, definition.readOnly);
+    const { value, errors, ignored, serverOwned } = validateFields(definition.fields, input, definition.readOnly, self);
+    if (this.options.isStrict) {
+      for (const key of serverOwned) (errors[key] ??= []).push(`The ${key} field is set by the server and may not be sent.`);
+      for (const path of ignored) (errors[path] ??= []).push(`The ${path} field is not a field of ${describeKind(kind)}.`);
+    }
     definition.check?.(value, errors);
     if (Object.keys(errors).length > 0) return { ok: false, error: { code: 'invalid', errors } };
     for (const ref of definition.references(value)) {
@@ -303,6 +313,11 @@ export function notFoundMessage(kind: KindName, id: string): string {
 
 function notFound(kind: KindName, id: string): { ok: false; error: StoreError } {
   return { ok: false, error: { code: 'not_found', message: notFoundMessage(kind, id) } };
+}
+
+function describeKind(kind: KindName): string {
+  const label = KINDS[kind].label;
+  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
 }
 
 function capitalise(text: string): string {

@@ -2,8 +2,9 @@
 //
 // A kind's fields are declared with the small DSL below, using the exact JSON tags of
 // raykavin/szchat-go. Validation collects every problem as `{ "path": ["message"] }`
-// (dotted paths, Laravel's messages), drops unknown fields (reported so the audit can show
-// them) and never keeps write-only fields such as `password`.
+// (dotted paths, Laravel's messages), reports unknown fields and server-owned ones (the store
+// refuses them in strict mode, drops them otherwise), keeps on update the unknown fields the
+// stored record already has (a replayed tenant's), and never keeps write-only fields such as `password`.
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -35,8 +36,10 @@ export type FieldErrors = Record<string, string[]>;
 export interface ValidationResult {
   value: JsonObject;
   errors: FieldErrors;
-  /** Dotted paths of fields that are not part of the kind and were dropped. */
+  /** Dotted paths of fields that are not part of the kind (nor of the stored record) and were dropped. */
   ignored: string[];
+  /** Server-owned top-level keys (`serverOwned`) the input carried; dropped. */
+  serverOwned: string[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -48,14 +51,17 @@ export function isPlainObject(value: unknown): value is JsonObject {
 }
 
 /**
- * Validates `input` against `fields`. `silent` names top-level keys that are dropped without
- * being reported (server-managed fields such as `_id`, or a team's derived `agents`).
+ * Validates `input` against `fields`. `serverOwned` names top-level keys the server sets (`_id`,
+ * timestamps, a team's derived `agents`): dropped and listed apart. `stored` is the record an
+ * update replaces: a field the kind does not declare is kept, as sent, where `stored` already
+ * has it (at the same path), so objects carrying fields the sandbox does not know round-trip.
  */
-export function validateFields(fields: Record<string, FieldSpec>, input: JsonObject, silent: readonly string[] = []): ValidationResult {
+export function validateFields(fields: Record<string, FieldSpec>, input: JsonObject, serverOwned: readonly string[] = [], stored?: JsonObject): ValidationResult {
   const errors: FieldErrors = {};
   const ignored: string[] = [];
-  const value = validateObject(fields, input, '', errors, ignored, new Set(silent));
-  return { value, errors, ignored };
+  const owned = new Set(serverOwned);
+  const value = validateObject(fields, input, '', errors, ignored, owned, stored);
+  return { value, errors, ignored, serverOwned: Object.keys(input).filter((key) => owned.has(key) && !(key in fields)) };
 }
 
 function addError(errors: FieldErrors, path: string, message: string): void {
@@ -69,20 +75,24 @@ function validateObject(
   errors: FieldErrors,
   ignored: string[],
   silent: ReadonlySet<string>,
+  stored: unknown,
 ): JsonObject {
   const out: JsonObject = {};
+  const storedObject = isPlainObject(stored) ? stored : {};
   for (const [key, spec] of Object.entries(fields)) {
     const path = prefix + key;
-    const result = validateValue(spec, input[key], path, errors, ignored);
+    const result = validateValue(spec, input[key], path, errors, ignored, storedObject[key]);
     if (result !== undefined && !spec.writeOnly) out[key] = result;
   }
   for (const key of Object.keys(input)) {
-    if (!(key in fields) && !silent.has(key)) ignored.push(prefix + key);
+    if (key in fields || silent.has(key)) continue;
+    if (key in storedObject && !FORBIDDEN_KEYS.has(key)) out[key] = structuredClone(input[key]);
+    else ignored.push(prefix + key);
   }
   return out;
 }
 
-function validateValue(spec: FieldSpec, input: unknown, path: string, errors: FieldErrors, ignored: string[]): unknown {
+function validateValue(spec: FieldSpec, input: unknown, path: string, errors: FieldErrors, ignored: string[], stored?: unknown): unknown {
   if (input === undefined || input === null || (spec.required && input === '')) {
     if (spec.required) addError(errors, path, `The ${path} field is required.`);
     return undefined;
@@ -109,12 +119,12 @@ function validateValue(spec: FieldSpec, input: unknown, path: string, errors: Fi
           addError(errors, itemPath, `The ${itemPath} field is required.`);
           return item;
         }
-        return validateValue(items, item, itemPath, errors, ignored);
+        return validateValue(items, item, itemPath, errors, ignored, Array.isArray(stored) ? stored[index] : undefined);
       });
     }
     case 'object':
       if (!isPlainObject(input)) return addError(errors, path, `The ${path} must be an object.`);
-      return validateObject(spec.fields ?? {}, input, `${path}.`, errors, ignored, new Set());
+      return validateObject(spec.fields ?? {}, input, `${path}.`, errors, ignored, new Set(), stored);
     case 'map': {
       if (!isPlainObject(input)) return addError(errors, path, `The ${path} must be an object.`);
       const out: JsonObject = {};

@@ -32,6 +32,22 @@ describe('ConectaProvider against a faulty sandbox', () => {
     expect(pages).toHaveLength(3);
   });
 
+  it('fails the read with PROVIDER_INCOMPLETE_READ when list pages come back truncated or garbled', async () => {
+    harness = await startHarness();
+    await createTabulations(harness, 3);
+    harness.sandbox.setFaults({ brokenPageRate: 1 });
+    await expect(harness.openProvider().list('tabulation')).rejects.toMatchObject({ code: 'PROVIDER_INCOMPLETE_READ', message: expect.stringContaining('is not JSON') });
+    expect(harness.sandbox.audit().faults.brokenPages).toBeGreaterThan(0);
+  });
+
+  it('fails the read with PROVIDER_INCOMPLETE_READ when the server ignores "page"', async () => {
+    harness = await startHarness();
+    await createTabulations(harness, 150);
+    harness.sandbox.setFaults({ ignorePage: true });
+    await expect(harness.openProvider().list('tabulation')).rejects.toMatchObject({ code: 'PROVIDER_INCOMPLETE_READ', message: expect.stringContaining('ignore "page"') });
+    expect(harness.sandbox.audit().faults.ignoredPages).toBeGreaterThan(0);
+  });
+
   it('fetches each list once per provider even when several kinds refer to it', async () => {
     harness = await startHarness();
     await harness.provider.create('team', applyDefaults('team', { name: 'SAC' }));

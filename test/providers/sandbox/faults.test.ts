@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { startSandbox } from '../../../providers/sandbox/index.js';
 import { loadJournaledStore } from '../../../providers/sandbox/journal.js';
 import { createManualClock } from '../../support/manual-clock.js';
-import { call, start, tempDir } from './support.js';
+import { call, create, start, tempDir } from './support.js';
 
 test('delays API requests by latencyMs but not admin endpoints', async () => {
   const sandbox = await start({ latencyMs: 150 });
@@ -139,4 +139,45 @@ test('draws late commits from the ghost-write draw, so other faults keep their s
   const withLate = await statuses(0.3);
   expect(withLate.filter((status, index) => status !== without[index]).every((status) => status === 504)).toBe(true);
   expect(withLate.filter((status) => status === 504).length).toBeGreaterThan(without.filter((status) => status === 504).length);
+});
+
+/** A list page read raw: status, content type and body text (a broken page is not JSON). */
+async function readRaw(url: string, token: string): Promise<{ status: number; type: string | null; text: string }> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+}
+
+test('answers list pages 200 but truncated or garbled at brokenPageRate, and never other answers', async () => {
+  const sandbox = await start({ brokenPageRate: 1, seed: 3 });
+  const pages = await Promise.all(Array.from({ length: 8 }, () => readRaw(`${sandbox.url}/api/v4/tabulations?page=1`, sandbox.token)));
+  for (const page of pages) {
+    expect(page.status).toBe(200);
+    expect(() => JSON.parse(page.text)).toThrow();
+  }
+  expect(pages.some((page) => page.type === 'text/html')).toBe(true);
+  expect(pages.some((page) => page.type === 'application/json' && page.text.startsWith('{"current_page":1'))).toBe(true);
+  expect((await call(sandbox, 'GET', '/auth/me')).status).toBe(200);
+  expect((await call(sandbox, 'POST', '/tabulations', { name: 'Venda' })).status).toBe(200);
+  expect(sandbox.audit().faults.brokenPages).toBe(8);
+});
+
+test('draws broken pages from the write-fault draw, so failures keep their sequence for a seed', async () => {
+  const statuses = async (brokenPageRate: number): Promise<number[]> => {
+    const sandbox = await start({ failRate: 0.3, seed: 5, brokenPageRate });
+    const out: number[] = [];
+    for (let i = 0; i < 30; i += 1) out.push((await readRaw(`${sandbox.url}/api/v4/tabulations`, sandbox.token)).status);
+    return out;
+  };
+  expect(await statuses(0.5)).toEqual(await statuses(0));
+});
+
+test('with ignorePage, answers page 1 whatever page is asked for', async () => {
+  const sandbox = await start({ ignorePage: true });
+  for (let i = 0; i < 20; i += 1) await create(sandbox, '/tabulations', { name: `T${i}` });
+  const second = (await call(sandbox, 'GET', '/tabulations?page=2&limit=15')).body;
+  expect(second).toMatchObject({ current_page: 1, last_page: 2, total: 20 });
+  expect(second.data[0].name).toBe('T0');
+  expect(sandbox.audit().faults.ignoredPages).toBe(1);
+  expect((await call(sandbox, 'GET', '/tabulations?page=1&limit=15')).body.data).toHaveLength(15);
+  expect(sandbox.audit().faults.ignoredPages).toBe(1);
 });

@@ -31,3 +31,9 @@ test('turns the non-unique-keys and late-commit flags into sandbox options', () 
     .toEqual({ enforceUniqueKeys: false, lateCommitRate: 0.2, lateCommitMs: 4000 });
   expect(() => sandboxOptionsFromText({ lateCommitRate: 'often' })).toThrow(/late-commit rate/);
 });
+
+test('turns the broken-page, ignore-page and strict-writes flags into sandbox options', () => {
+  expect(sandboxOptionsFromText({ brokenPageRate: '0.1', ignorePage: true, strictWrites: false }))
+    .toEqual({ brokenPageRate: 0.1, ignorePage: true, strictWrites: false });
+  expect(() => sandboxOptionsFromText({ brokenPageRate: '2' })).toThrow(/broken-page rate/);
+});

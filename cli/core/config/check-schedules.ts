@@ -12,16 +12,31 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const WEEKDAY_NAMES = (getDefinition('Weekday')['x-aliases'] ?? {}) as AliasTable;
 
-/** Schedule groups: `from` before `to`, no overlapping intervals on a day (`seg` is `mon`), no day twice in an interval, dates that exist. */
+/**
+ * Schedule groups: `from` before `to`, no overlapping intervals on a day (`seg` is `mon`), no day
+ * twice in an interval, no two intervals in a row with the same hours, dates that exist.
+ */
 export function checkSchedules(state: DesiredState): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const group of state.resources) {
     if (group.kind !== 'schedule-group') continue;
     const intervals = listOf(group.spec.intervals);
     const byDay = new Map<string, { from: number; to: number; index: number }[]>();
+    let previousRange: { from: number; to: number } | undefined;
     intervals.forEach((interval, index) => {
       const days = listDays(group, interval.days, ['intervals', index, 'days'], diagnostics);
       const range = checkRange(group, interval, ['intervals', index], diagnostics);
+      if (range && previousRange?.from === range.from && previousRange.to === range.to) {
+        // Conecta stores a range per run of weekdays and reads neighbouring ranges with the same
+        // hours back as one interval: two such intervals would never plan "No changes.".
+        diagnostics.push(createResourceDiagnostic(group, {
+          code: 'CONFIG_SCHEDULE_SAME_HOURS',
+          message: `Intervals ${index} and ${index + 1} of schedule group ${group.name} follow each other with the same hours (${formatTime(range.from)}–${formatTime(range.to)}); Conecta reads them back as one interval.`,
+          hint: 'Write them as one interval with the days of both.',
+          path: ['intervals', index],
+        }));
+      }
+      previousRange = range;
       if (!range) return;
       for (const day of days) {
         if (!byDay.has(day)) byDay.set(day, []);

@@ -13,9 +13,11 @@
  * - a holiday `{date: MM-DD, name}` → day = DD, month = MM, weekdays 0–6, times "00:00"–"00:00"
  *   (an empty window: closed all day), description = name;
  * - an exception `{date, name, from, to}` → the same with its hours.
- * Reading inverts it: consecutive weekly ranges with the same hours and description are merged
- * back into one interval (so two intervals with identical hours written one after the other read
- * as one). A range that fits none of these shapes is reported, and an update drops it.
+ * Reading inverts it: consecutive weekly ranges with the same hours are merged back into one
+ * interval (a weekly range's description is not in the model), so two intervals with identical
+ * hours written one after the other would read as one: validate refuses them
+ * (CONFIG_SCHEDULE_SAME_HOURS). A range that fits none of these shapes is reported, and an update
+ * drops it.
  * `hour` has no known meaning: written "", not read.
  */
 import type { JsonValue, Spec } from '../../../cli/core/model/resource.js';
@@ -26,9 +28,9 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const MODEL_DAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const CLOSED = '00:00';
 
-interface WeeklyRange { first: number; last: number; from: string; to: string; description: string }
+interface WeeklyRange { first: number; last: number; from: string; to: string }
 
-interface MergedInterval { spans: [number, number][]; from: string; to: string; description: string }
+interface MergedInterval { spans: [number, number][]; from: string; to: string }
 
 function weekdayRuns(days: string[]): [number, number][] {
   const numbers = [...new Set(days.map((day) => WEEKDAYS.indexOf(day as (typeof WEEKDAYS)[number])).filter((index) => index >= 0))].sort((a, b) => a - b);
@@ -87,7 +89,7 @@ function readGroup(wire: WireObject, context: ReadContext): Spec {
     const description = readString(range, 'description');
     const isAllYear = (month === 0 && finalMonth === 0) || (month === 1 && finalMonth === 12);
     if (day === '' && finalDay === '' && isAllYear && firstWeek <= lastWeek && firstWeek >= 0 && lastWeek <= 6 && from !== '' && to !== '') {
-      weekly.push({ first: firstWeek, last: lastWeek, from, to, description });
+      weekly.push({ first: firstWeek, last: lastWeek, from, to });
       return;
     }
     const isOneDate = day !== '' && day === finalDay && month >= 1 && month <= 12 && month === finalMonth && /^\d{1,2}$/.test(day);
@@ -103,8 +105,8 @@ function readGroup(wire: WireObject, context: ReadContext): Spec {
   });
   for (const range of weekly) {
     const previous = intervals[intervals.length - 1];
-    if (previous && previous.from === range.from && previous.to === range.to && previous.description === range.description) previous.spans.push([range.first, range.last]);
-    else intervals.push({ spans: [[range.first, range.last]], from: range.from, to: range.to, description: range.description });
+    if (previous && previous.from === range.from && previous.to === range.to) previous.spans.push([range.first, range.last]);
+    else intervals.push({ spans: [[range.first, range.last]], from: range.from, to: range.to });
   }
   return {
     name: readString(wire, 'name'),

@@ -21,7 +21,13 @@ describe('the stale-build guard of tests that spawn the CLI', () => {
 
   it('names the source changed after the build', () => {
     expect(findStaleBuild(createProject({ 'providers/conecta/http-client.ts': 3_000, 'cli/services/plan.ts': 1_000, 'dist/bundle/conecta.js': 2_000 })))
-      .toBe(`dist/ is older than ${join('providers', 'conecta', 'http-client.ts')}`);
+      .toBe(`dist/bundle/ is older than ${join('providers', 'conecta', 'http-client.ts')}`);
+  });
+
+  it('refuses a build whose bundle step failed: compiled files newer than the source, the bundle the CLI runs older', () => {
+    expect(findStaleBuild(createProject({ 'cli/core/config/check-schedules.ts': 3_000, 'dist/cli/core/config/check-schedules.js': 4_000, 'dist/bundle/conecta.js': 2_000 })))
+      .toBe(`dist/bundle/ is older than ${join('cli', 'core', 'config', 'check-schedules.ts')}`);
+    expect(findStaleBuild(createProject({ 'cli/services/plan.ts': 1_000, 'dist/cli/services/plan.js': 2_000 }))).toBe('dist/bundle/ is missing');
   });
 
   it('refuses a missing dist/', () => {

@@ -26,19 +26,24 @@ function findNewest(directory: string, accept: (file: string) => boolean, skip: 
   return newest;
 }
 
-/** Why dist/ cannot be trusted, or undefined when it was built after every source change. */
+/**
+ * Why dist/ cannot be trusted, or undefined when it was built after every source change. What is
+ * compared is the bundle that cli/bin/run.js loads, written by the last step of the build: a build
+ * whose bundle step failed leaves fresh `tsc` output beside a stale bundle.
+ */
 export function findStaleBuild(projectRoot = root): string | undefined {
   const dist = join(projectRoot, 'dist');
   if (!existsSync(dist)) return 'dist/ is missing';
-  const built = findNewest(dist, () => true);
+  const bundle = join(dist, 'bundle');
+  const built = existsSync(bundle) ? findNewest(bundle, () => true) : undefined;
   const isTemplates = (directory: string) => relative(projectRoot, directory) === join('cli', 'templates');
   const sources = [...SOURCE_DIRECTORIES.map((directory) => join(projectRoot, directory)), join(projectRoot, 'scripts')]
     .filter((directory) => existsSync(directory))
     .map((directory) => findNewest(directory, (file) => SOURCE_FILE.test(file), isTemplates))
     .filter((newest): newest is Newest => newest !== undefined);
   const source = sources.reduce<Newest | undefined>((newest, candidate) => (!newest || candidate.mtimeMs > newest.mtimeMs ? candidate : newest), undefined);
-  if (!built) return 'dist/ is empty';
-  if (source && source.mtimeMs > built.mtimeMs) return `dist/ is older than ${relative(projectRoot, source.file)}`;
+  if (!built) return 'dist/bundle/ is missing';
+  if (source && source.mtimeMs > built.mtimeMs) return `dist/bundle/ is older than ${relative(projectRoot, source.file)}`;
   return undefined;
 }
 

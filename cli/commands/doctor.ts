@@ -14,7 +14,7 @@ export class DoctorCommand extends BaseCommand {
   static override flags = {
     ...tenantFlags,
     capture: Flags.string({ description: "Also write what the tool read (API version, signed-in account, every list, what could not be mapped) to this file, to attach to a bug report: people's data pseudonymised, never a token, password or cookie; readable by you only.", helpValue: 'FILE' }),
-    'pseudonymise-all': Flags.boolean({ description: 'With --capture: pseudonymise configuration names and texts (teams, tabulations, messages…) too, not only people\'s data.', default: false, dependsOn: ['capture'] }),
+    'pseudonymise-all': Flags.boolean({ description: 'With --capture: pseudonymise configuration names and texts (teams, tabulations, messages…) too, not only people\'s data.', dependsOn: ['capture'] }),
   };
 
   async run(): Promise<void> {

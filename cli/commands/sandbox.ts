@@ -18,11 +18,14 @@ export class Sandbox extends Command {
     '<%= config.bin %> sandbox --rate-limit 300/min --no-flows',
     '<%= config.bin %> sandbox --no-unique-keys --late-commit-rate 0.2 --late-commit 4s',
     '<%= config.bin %> sandbox --broken-page-rate 0.1 --ignore-page',
+    '<%= config.bin %> sandbox --replay tenant-capture.json',
+    '<%= config.bin %> sandbox --replay tenant-capture.json --data .conecta/replay.json',
   ];
 
   static override flags = {
     port: Flags.integer({ description: 'TCP port on 127.0.0.1 (0 picks a free one).', default: 4010, min: 0, max: 65535, env: 'CONECTA_SANDBOX_PORT' }),
-    data: Flags.string({ description: 'JSON file holding the store.', default: '.conecta/sandbox.json', env: 'CONECTA_SANDBOX_DATA' }),
+    data: Flags.string({ description: 'JSON file holding the store (default .conecta/sandbox.json; with --replay, in memory unless given).', env: 'CONECTA_SANDBOX_DATA' }),
+    replay: Flags.string({ description: 'Start from a capture made by `conecta doctor --capture`: its objects (read-write, fields this tool does not know kept), its API version and signed-in account. With --data, the file is initialised from the capture, and continued on the next start.', helpValue: 'FILE', env: 'CONECTA_SANDBOX_REPLAY' }),
     latency: Flags.string({ description: 'Delay added to each API request, e.g. 20ms or 1s.', env: 'CONECTA_SANDBOX_LATENCY' }),
     jitter: Flags.string({ description: 'Extra random delay up to this value, e.g. 10ms.', env: 'CONECTA_SANDBOX_JITTER' }),
     'fail-rate': Flags.string({ description: 'Share of API requests answered 502/503/504 (0..1).', env: 'CONECTA_SANDBOX_FAIL_RATE' }),
@@ -44,7 +47,7 @@ export class Sandbox extends Command {
     let options;
     try {
       options = sandboxOptionsFromText({
-        port: flags.port, dataFile: flags.data, latency: flags.latency, jitter: flags.jitter,
+        port: flags.port, dataFile: flags.data ?? (flags.replay === undefined ? '.conecta/sandbox.json' : undefined), replayFile: flags.replay, latency: flags.latency, jitter: flags.jitter,
         failRate: flags['fail-rate'], ghostWriteRate: flags['ghost-write-rate'], rateLimit: flags['rate-limit'],
         lateCommitRate: flags['late-commit-rate'], lateCommit: flags['late-commit'],
         seed: flags.seed, flowsEnabled: flags.flows, uniqueKeys: flags['unique-keys'],
@@ -53,8 +56,14 @@ export class Sandbox extends Command {
     } catch (error) {
       this.error(error instanceof Error ? error.message : String(error), { exit: 1 });
     }
-    const sandbox = await startSandbox(options);
-    this.log(`Conecta sandbox listening on ${sandbox.url} (data: ${sandbox.dataFile ?? 'in memory'})`);
+    let sandbox;
+    try {
+      sandbox = await startSandbox(options);
+    } catch (error) {
+      this.error(error instanceof Error ? error.message : String(error), { exit: 1 });
+    }
+    const replayed = sandbox.replay ? `, replaying ${flags.replay}` : '';
+    this.log(`Conecta sandbox listening on ${sandbox.url} (data: ${sandbox.dataFile ?? 'in memory'}${replayed})`);
     this.log(`CONECTA_URL=${sandbox.url} CONECTA_TOKEN=${sandbox.token}`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());

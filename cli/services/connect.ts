@@ -1,9 +1,11 @@
 /**
  * Opens the provider every command that needs a tenant uses: the tenant at CONECTA_URL, or,
  * when it is unset, the local sandbox started in-process (data in ./.conecta/sandbox.json, or
- * CONECTA_SANDBOX_DATA), reached through the same undici client with the sandbox's token.
+ * CONECTA_SANDBOX_DATA; started from a capture with CONECTA_SANDBOX_REPLAY), reached through the
+ * same undici client with the sandbox's token.
  */
-import { join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
+import { ConectaError } from '../core/errors.js';
 import { addCredentialVariables } from '../io/redactor.js';
 import type { ExchangeRecorder, Provider, ProviderDescription, ProviderEvent, Redactor } from '../../providers/contract.js';
 
@@ -39,8 +41,20 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     return { provider, description, ...(options.targetReason ? { notice: `Using ${options.targetReason}.` } : {}), warnings: describeWarnings(description), close: () => provider.close() };
   }
   const { startSandbox } = await import('../../providers/sandbox/index.js');
-  const dataFile = options.env.CONECTA_SANDBOX_DATA?.trim() || join(options.cwd, '.conecta', 'sandbox.json');
-  const sandbox = await startSandbox({ port: 0, dataFile });
+  // CONECTA_SANDBOX_REPLAY: the embedded sandbox starts from a capture (`doctor --capture`), in a
+  // data file of its own, so that plan and apply runs continue from one another.
+  const replayFile = options.env.CONECTA_SANDBOX_REPLAY?.trim() ? resolve(options.cwd, options.env.CONECTA_SANDBOX_REPLAY.trim()) : undefined;
+  const defaultData = replayFile ? `replay-${basename(replayFile).replace(/\.json$/i, '')}.json` : 'sandbox.json';
+  const dataFile = options.env.CONECTA_SANDBOX_DATA?.trim() || join(options.cwd, '.conecta', defaultData);
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({ port: 0, dataFile, ...(replayFile ? { replayFile } : {}) });
+  } catch (error) {
+    if (!replayFile) throw error;
+    throw new ConectaError('PROVIDER_CONFIG', `The local sandbox cannot replay CONECTA_SANDBOX_REPLAY: ${error instanceof Error ? error.message : String(error)}.`, {
+      hint: 'Point CONECTA_SANDBOX_REPLAY at a file written by `conecta doctor --capture`, and CONECTA_SANDBOX_DATA at a new file (or unset it).',
+    });
+  }
   const provider = new ConectaProvider({
     url: sandbox.url,
     credentials: { token: sandbox.token },
@@ -63,7 +77,8 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     throw error;
   }
   const shownFile = relative(options.cwd, dataFile) || dataFile;
-  const where = `the local sandbox at ${sandbox.url} (data: ${shownFile.startsWith('..') ? dataFile : shownFile})`;
+  const replaying = replayFile ? `, replaying ${relative(options.cwd, replayFile) || replayFile}` : '';
+  const where = `the local sandbox at ${sandbox.url} (data: ${shownFile.startsWith('..') ? dataFile : shownFile}${replaying})`;
   const notice = options.targetReason
     ? `Using ${options.targetReason}: ${where}.`
     : `Using ${where}; set CONECTA_URL to target a tenant.`;

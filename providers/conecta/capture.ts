@@ -62,7 +62,7 @@ export class CaptureRecorder implements ExchangeRecorder {
       pseudonymised: meta.scope,
       target: { isSandbox: meta.isSandbox },
       exchanges,
-      notices: meta.notices.map((notice) => ({ kind: notice.kind, name: pseudonymiser.rewriteText(notice.name), field: notice.field, message: pseudonymiser.rewriteText(notice.message) })),
+      notices: meta.notices.map((notice) => ({ kind: notice.kind, name: pseudonymiser.rewriteName(notice.name), field: notice.field, message: pseudonymiser.rewriteText(notice.message) })),
       unsupported: meta.unsupported.map((entry) => ({ kind: entry.kind, reason: entry.reason })),
       ...(meta.failure ? { failure: { code: meta.failure.code, message: pseudonymiser.rewriteText(meta.failure.message.split(base).join(TENANT_PLACEHOLDER)) } } : {}),
     };

@@ -14,8 +14,9 @@
  *   separators) and the name of a person found in people's records (a team's `sequence` repeats
  *   agents' names; a closing message may mention one).
  * Configuration names (teams, tabulations, pauses…) and texts stay, unless the scope is `all`:
- * then every object's natural key becomes `<kind>-N` wherever it appears, and configuration
- * texts (messages, descriptions) `text-N`.
+ * then every object's natural key becomes `<kind>_N` wherever a name is expected, and
+ * configuration texts (messages, descriptions, prompts) `text-N`; contact field names stay (they
+ * are identifiers that flows refer to).
  *
  * Pure: the numbering follows the order of the exchanges given, which the caller makes stable.
  */
@@ -30,8 +31,8 @@ type JsonObject = Record<string, unknown>;
 /** What stands in for a removed secret. */
 export const REMOVED = '<removed>';
 
-/** Keys whose string values are credentials of some kind. */
-const SECRET_KEY = /pass(word)?|token|secret|cookie|authori[sz]ation|api[-_]?key|credential|session_id/i;
+/** Keys whose string values are credentials of some kind (`email_forgot_password` is an e-mail: see isSecretKey). */
+const SECRET_KEY = /pass(word)?|senha|token|secret|cookie|authori[sz]ation|api[-_]?key|credential|session_id/i;
 /** Keys holding ids or id lists (kept: random, and the references between objects). */
 const ID_KEY = /(^_?id$|_id$|Id$|^id_)/;
 /** Settings on people's records, kept as they are. */
@@ -43,7 +44,9 @@ const PERSON_NAME_KEY = /^(name|codename|nickname|full_?name|first_?name|last_?n
 const EMAIL_KEY = /e-?mail/i;
 const PHONE_KEY = /phone|fone|celular|whatsapp|mobile|ramal|extension|number|numero/i;
 /** Configuration texts pseudonymised with the scope `all`. */
-const CONFIG_TEXT_KEY = /^(message|messageEnd|messageAgent|description|text|content|greeting|body)$/;
+const CONFIG_TEXT_KEY = /^(message|messageEnd|messageAgent|description|text|content|greeting|body|prompt|label|title|caption)$/;
+/** Keys whose value may be a configuration object's name (its own, or another's it refers to by name). */
+const CONFIG_NAME_KEY = /^(name|nameGroup|description|word|transhipmentName)$/;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WHOLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -55,7 +58,8 @@ const PHONE_ROUTES = new Map(kindMappers['blocked-number'].endpoints.map((endpoi
 /** Route → the kind's natural key field and its label (`team`), for the scope `all`. */
 const CONFIG_ROUTES = new Map<string, { keyField: string; label: Kind }>(
   (Object.values(kindMappers))
-    .filter((mapper) => mapper.kind !== 'administrator' && mapper.kind !== 'agent' && mapper.kind !== 'blocked-number')
+    // Contact field names are identifiers that flows refer to (`contact.cpf`): they stay.
+    .filter((mapper) => !['administrator', 'agent', 'blocked-number', 'contact-field'].includes(mapper.kind))
     .flatMap((mapper) => mapper.endpoints.map((endpoint): [string, { keyField: string; label: Kind }] => [`${API_PREFIX}${endpoint}`, { keyField: mapper.wireKeyField, label: mapper.kind }])),
 );
 
@@ -84,15 +88,16 @@ export class Pseudonymiser {
     }));
   }
 
-  /** Any free text (a notice's name or message): e-mails, phone numbers and known names replaced. */
+  /** Any free text (a notice's message): e-mails, phone numbers and known people's names replaced. */
   rewriteText(text: string): string {
     let out = text.replace(EMAIL, (email) => this.email(email));
     for (const name of this.personNames) if (out.includes(name)) out = out.split(name).join(this.person(name));
-    if (this.scope === 'all') {
-      const exact = this.configNames.get(out);
-      if (exact !== undefined) return exact;
-    }
     return isPhone(out) ? this.phone(out) : out;
+  }
+
+  /** An object's name (a notice's): with the scope `all`, a configuration name is replaced too. */
+  rewriteName(name: string): string {
+    return (this.scope === 'all' ? this.configNames.get(name) : undefined) ?? this.rewriteText(name);
   }
 
   private collect(exchange: CapturedExchange): void {
@@ -108,7 +113,7 @@ export class Pseudonymiser {
       const config = CONFIG_ROUTES.get(route);
       if (this.scope === 'all' && config) {
         const name = record[config.keyField];
-        if (typeof name === 'string' && name !== '' && !this.configNames.has(name)) this.configNames.set(name, this.pseudonym(`config:${config.label}`, name, (n) => `${config.label}-${n}`));
+        if (typeof name === 'string' && name !== '' && !this.configNames.has(name)) this.configNames.set(name, this.pseudonym(`config:${config.label}`, name, (n) => `${config.label.replace(/-/g, '_')}_${n}`));
       }
     }
   }
@@ -125,7 +130,7 @@ export class Pseudonymiser {
     const rewriteRecord = (record: JsonObject): JsonObject => {
       const out: JsonObject = {};
       for (const [key, value] of Object.entries(record)) {
-        if (typeof value === 'string' && SECRET_KEY.test(key)) out[key] = value === '' ? value : REMOVED;
+        if (typeof value === 'string' && isSecretKey(key)) out[key] = value === '' ? value : REMOVED;
         else if (isPeople && typeof value === 'string' && !PERSON_SETTINGS.has(key) && !ID_KEY.test(key)) out[key] = this.personField(key, value);
         else if (phoneKey === key && typeof value === 'string') out[key] = this.phone(value);
         else if (this.scope === 'all' && config?.keyField === key && typeof value === 'string') out[key] = this.configNames.get(value) ?? value;
@@ -155,11 +160,12 @@ export class Pseudonymiser {
     if (typeof value === 'string') return this.rewriteString(key, value);
     if (Array.isArray(value)) return value.map((item) => this.rewriteValue(key, item));
     if (!isObject(value)) return value;
-    return Object.fromEntries(Object.entries(value).map(([child, item]) => [child, typeof item === 'string' && SECRET_KEY.test(child) && item !== '' ? REMOVED : this.rewriteValue(child, item)]));
+    return Object.fromEntries(Object.entries(value).map(([child, item]) => [child, typeof item === 'string' && isSecretKey(child) && item !== '' ? REMOVED : this.rewriteValue(child, item)]));
   }
 
   private rewriteString(key: string, value: string): string {
     if (value === '' || ID_KEY.test(key) || key === 'type' || key === 'status') return value;
+    if (this.scope === 'all' && CONFIG_NAME_KEY.test(key) && this.configNames.has(value)) return this.configNames.get(value) as string;
     if (this.scope === 'all' && CONFIG_TEXT_KEY.test(key)) return this.pseudonym('text', value, (n) => `text-${n}`);
     return this.rewriteText(value);
   }
@@ -198,6 +204,10 @@ function recordsOf(body: JsonValue, route: string): JsonObject[] {
   if (Array.isArray(body.data)) return body.data.filter(isObject);
   if (route === ME_ROUTE) return isObject(body.user) ? [body, body.user] : [body];
   return [];
+}
+
+function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key) && !EMAIL_KEY.test(key);
 }
 
 function isPhone(value: string): boolean {

@@ -34,6 +34,10 @@ export interface ApiContext {
   apiUrl: string;
   now: () => Date;
   adminUserId: string;
+  /** A replayed tenant's signed-in account (`/auth/me` as captured), answered instead of the sandbox's own. */
+  replayedUser?: JsonObject;
+  /** Kinds whose list a replayed tenant answered as a bare array, served the same way. */
+  bareArrayKinds?: ReadonlySet<KindName>;
 }
 
 export const UNAUTHORIZED: ApiReply = { status: 401, body: { error: 'Unauthorized' } };
@@ -50,6 +54,7 @@ export function handleApi(ctx: ApiContext, req: ApiRequest): ApiReply {
 }
 
 function sessionUser(ctx: ApiContext): JsonObject {
+  if (ctx.replayedUser) return structuredClone(ctx.replayedUser);
   const group = ctx.store.findByKey('userGroup', 'Administrador');
   return {
     _id: ctx.adminUserId, type: 'admin', email: ctx.credentials.email, name: 'Sandbox Admin',
@@ -134,7 +139,7 @@ function listRecords(ctx: ApiContext, kind: KindName, query: URLSearchParams): A
   if (campaign && kind === 'agent') {
     records = records.filter((r) => Array.isArray(r['campaigns']) && r['campaigns'].includes(campaign));
   }
-  if (isUnpaginated(query)) return { status: 200, body: ctx.store.toWireMany(kind, records) };
+  if (isUnpaginated(query) || ctx.bareArrayKinds?.has(kind)) return { status: 200, body: ctx.store.toWireMany(kind, records) };
   const page = paginate(records, query, `${ctx.apiUrl}${KINDS[kind].route}`);
   return { status: 200, body: { ...page, data: ctx.store.toWireMany(kind, page.data) } };
 }

@@ -11,10 +11,11 @@ import { TokenRegistry } from './auth.js';
 import { FaultInjector } from './faults.js';
 import { mergeFaults, resolveOptions, type FaultOptions, type SandboxOptions } from './options.js';
 import { loadJournaledStore, StoreJournal } from './journal.js';
+import { loadReplay, type Replay } from './replay.js';
 import { createIdGenerator, createRandom, deriveSeed } from './random.js';
 import { TokenBucket } from './rate-limit.js';
 import { createRequestHandler, type SandboxRuntime } from './server.js';
-import { Store, type StoreView } from './store.js';
+import { Store, type StoreData, type StoreView } from './store.js';
 
 export type { Audit, RequestLogEntry, RetryAfterNotice } from './audit.js';
 export type { KindName } from './kinds.js';
@@ -25,6 +26,7 @@ export {
 } from './options.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 export type { StoreData, StoreView } from './store.js';
+export type { Replay } from './replay.js';
 
 export interface RunningSandbox {
   /** http://127.0.0.1:PORT (no trailing slash; the API is under /api/v4). */
@@ -33,6 +35,8 @@ export interface RunningSandbox {
   token: string;
   /** Absolute path of the data file, when persistent. */
   dataFile: string | undefined;
+  /** The capture replayed (`replayFile`), when one was given. */
+  replay: { file: string; digest: string } | undefined;
   /** Ends hanging requests and keep-alive sockets, waits for the last save. */
   close(): Promise<void>;
   audit(): Audit;
@@ -48,17 +52,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const resolved = resolveOptions(options);
   const dataFile = resolved.dataFile === undefined ? undefined : resolve(resolved.dataFile);
   const newId = createIdGenerator(createRandom(deriveSeed(resolved.faults.seed, 1)), resolved.now);
+  const replay = resolved.replayFile === undefined ? undefined : await loadReplay(resolved.replayFile);
+  const flowsEnabled = resolved.flowsEnabled && (replay?.flowsEnabled ?? true);
   const loaded = dataFile ? await loadJournaledStore(dataFile) : undefined;
+  if (replay && loaded?.data && loaded.data.replayOf !== replay.digest) {
+    throw new Error(`Sandbox data file ${dataFile} already holds a store that was not started from the capture ${replay.file}; move it away, or choose another data file, to start from the capture`);
+  }
+  // A data file started from a capture says which one (by its SHA-256), so that the next start continues it.
+  const snapshot = (): StoreData => (replay ? { ...store.snapshot(), replayOf: replay.digest } : store.snapshot());
   // Every change goes to the journal (journal.ts); the data file alone holds the store at rest.
-  const journal = dataFile ? new StoreJournal(dataFile, () => store.snapshot(), loaded?.seq) : undefined;
+  const journal = dataFile ? new StoreJournal(dataFile, snapshot, loaded?.seq) : undefined;
   const store = new Store({
     newId,
     now: resolved.now,
     enforceUniqueKeys: resolved.enforceUniqueKeys,
     isStrict: resolved.strictWrites,
-    isKindEnabled: (kind) => kind !== 'flow' || resolved.flowsEnabled,
+    isKindEnabled: (kind) => kind !== 'flow' || flowsEnabled,
     onChange: (change) => journal?.record(change),
-  }, loaded?.data);
+    // A replayed tenant is served as it was: no built-in group is added to it.
+    isBuiltinGroupAdded: replay === undefined,
+  }, loaded?.data ?? replay?.data);
   // A new data file, one a killed run left with a journal, or one missing the built-in group: written whole now.
   if (journal && (!loaded?.data || loaded.hasJournal || journal.hasPending)) await journal.compact();
   else await journal?.measure();
@@ -75,10 +88,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     store,
     tokens: new TokenRegistry(resolved.token, resolved.tokenTtlMs, () => resolved.now().getTime()),
     credentials: { email: resolved.email, password: resolved.password },
-    flowsEnabled: resolved.flowsEnabled,
+    flowsEnabled,
     apiUrl: '',
     now: resolved.now,
     adminUserId: newId(),
+    ...replayContext(replay),
   };
   const setFaults = (patch: Partial<FaultOptions>): FaultOptions => {
     const next = mergeFaults(faults.current, patch);
@@ -93,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     now,
     save: () => journal?.save() ?? Promise.resolve(),
     lateCommits: new Set(),
+    ...(replay?.apiVersion === undefined ? {} : { apiVersion: replay.apiVersion }),
   };
 
   const server = createServer(createRequestHandler(runtime));
@@ -124,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     url,
     token: resolved.token,
     dataFile,
+    replay: replay ? { file: replay.file, digest: replay.digest } : undefined,
     close,
     audit: () => runtime.audit.snapshot(store.duplicates()),
     resetAudit: () => runtime.audit.reset(),
@@ -134,4 +150,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     store: { list: (kind) => store.list(kind), get: (kind, id) => store.get(kind, id), snapshot: () => store.snapshot() },
   };
+}
+
+function replayContext(replay: Replay | undefined): Pick<ApiContext, 'replayedUser' | 'bareArrayKinds'> {
+  if (!replay) return {};
+  return { ...(replay.me ? { replayedUser: replay.me } : {}), bareArrayKinds: replay.bareArrayKinds };
 }

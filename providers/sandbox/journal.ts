@@ -100,7 +100,8 @@ function replay(data: StoreData | undefined, changes: readonly StoreChange[]): S
       positions.delete(change.kind);
     }
   }
-  return { version: 1, records };
+  // A store started from a capture keeps saying so (index.ts: the next start continues it).
+  return { version: 1, records, ...(data?.replayOf === undefined ? {} : { replayOf: data.replayOf }) };
 }
 
 /**

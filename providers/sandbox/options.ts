@@ -40,6 +40,12 @@ export interface SandboxOptions extends Partial<FaultOptions> {
   port?: number;
   /** JSON file holding the whole store; in-memory when absent. */
   dataFile?: string;
+  /**
+   * A capture file (`conecta doctor --capture`) to start from (replay.ts): the store holds its
+   * objects, `/api/version` and `/auth/me` answer what it recorded. With `dataFile`, the data file
+   * is initialised from it when absent, and continued when it was initialised from the same capture.
+   */
+  replayFile?: string;
   /** The one admin credential accepted by POST /auth/login. */
   email?: string;
   password?: string;
@@ -67,6 +73,7 @@ export interface SandboxOptions extends Partial<FaultOptions> {
 export interface ResolvedOptions {
   port: number;
   dataFile: string | undefined;
+  replayFile: string | undefined;
   email: string;
   password: string;
   token: string;
@@ -100,6 +107,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
   return {
     port: options.port ?? 0,
     dataFile: options.dataFile,
+    replayFile: options.replayFile,
     email: options.email ?? 'admin@sandbox.local',
     password: options.password ?? 'sandbox',
     token: options.token ?? 'sandbox-token',
@@ -168,6 +176,7 @@ export function parseRate(text: string): number {
 export interface SandboxTextOptions {
   port?: number;
   dataFile?: string;
+  replayFile?: string;
   latency?: string;
   jitter?: string;
   failRate?: string;
@@ -196,6 +205,7 @@ export function sandboxOptionsFromText(text: SandboxTextOptions): SandboxOptions
   const options: SandboxOptions = {};
   if (text.port !== undefined) options.port = text.port;
   if (text.dataFile !== undefined) options.dataFile = text.dataFile;
+  if (text.replayFile !== undefined) options.replayFile = text.replayFile;
   if (text.latency !== undefined) options.latencyMs = parseDuration(text.latency);
   if (text.jitter !== undefined) options.jitterMs = parseDuration(text.jitter);
   if (text.failRate !== undefined) options.failRate = parseShare('fail rate', text.failRate);

@@ -27,6 +27,8 @@ export interface SandboxRuntime {
   shutdown: AbortSignal;
   /** Late commits not applied yet; close() waits for them. */
   lateCommits: Set<Promise<void>>;
+  /** What `/api/version` answers, when a replayed capture recorded it (default "4"). */
+  apiVersion?: string;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -55,7 +57,7 @@ async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res:
   };
 
   if (path === '/api/version') {
-    return reply(method === 'GET' ? { status: 200, body: { version: '4' } } : { status: 405, body: { message: 'Method Not Allowed' } });
+    return reply(method === 'GET' ? { status: 200, body: { version: runtime.apiVersion ?? '4' } } : { status: 405, body: { message: 'Method Not Allowed' } });
   }
   if (!path.startsWith(`${API_PREFIX}/`)) return reply(ROUTE_NOT_FOUND);
 

@@ -6,11 +6,13 @@
 // costs the same in a store of 10 records or of 100,000.
 
 import { BUILTIN_GROUP_NAME, KIND_NAMES, KINDS, type KindName, type Reference } from './kinds.js';
-import { isPlainObject, validateFields, type FieldErrors, type JsonObject } from './wire.js';
+import { isPlainObject, validateFields, type FieldErrors, type FieldSpec, type JsonObject } from './wire.js';
 
 export interface StoreData {
   version: 1;
   records: Record<KindName, JsonObject[]>;
+  /** SHA-256 of the capture file this store was initialised from (`sandbox --replay`), if any. */
+  replayOf?: string;
 }
 
 export type StoreError =
@@ -38,6 +40,11 @@ export interface StoreOptions {
   isKindEnabled: (kind: KindName) => boolean;
   /** Told of every change, after it is made (the journal records it). */
   onChange?: (change: StoreChange) => void;
+  /**
+   * Whether loading adds the built-in "Administrador" group when it is missing (default true).
+   * A replayed capture is the tenant as it was: nothing is added.
+   */
+  isBuiltinGroupAdded?: boolean;
 }
 
 /** One change to the store, as the journal records it: a record stored (new or replacing the one with its id), records removed, or everything reset. */
@@ -84,7 +91,7 @@ export class Store implements StoreView {
     this.records = emptyRecords();
     for (const kind of KIND_NAMES) this.records[kind] = (data.records[kind] ?? []).map((r) => structuredClone(r));
     this.rebuildIndexes();
-    this.ensureBuiltinGroup();
+    if (this.options.isBuiltinGroupAdded !== false) this.ensureBuiltinGroup();
   }
 
   /** Empties the store, keeping only a fresh built-in group. */
@@ -161,13 +168,15 @@ export class Store implements StoreView {
       && (checked.value['name'] !== BUILTIN_GROUP_NAME || checked.value['master'] !== true)) {
       return { ok: false, error: { code: 'builtin', message: `The built-in user group ${BUILTIN_GROUP_NAME} cannot be renamed nor lose master` } };
     }
-    const record = { _id: existing['_id'], ...checked.value, created_at: existing['created_at'], updated_at: this.options.now().toISOString() };
+    const kept = keepStoredFields(definition.fields, existing, input, new Set([...definition.readOnly, ...Object.keys(definition.serverFields ?? {})]));
+    const value = mergeKept(checked.value, kept.value);
+    const record = { _id: existing['_id'], ...value, created_at: existing['created_at'], updated_at: this.options.now().toISOString() };
     const list = this.records[kind];
     list[list.indexOf(existing)] = record;
     this.unindex(kind, existing);
     this.index(kind, record);
     this.options.onChange?.({ kind, put: record });
-    return { ok: true, value: this.toWire(kind, record), ignored: checked.ignored };
+    return { ok: true, value: this.toWire(kind, record), ignored: checked.ignored.filter((path) => !kept.paths.has(path)) };
   }
 
   /** Deletes all of `ids` or none: every id must exist and nothing outside the set may refer to them. */
@@ -334,6 +343,43 @@ function keyOf(kind: KindName, record: JsonObject): string {
 
 function describe(kind: KindName, record: JsonObject): string {
   return `${KINDS[kind].label} '${String(record[KINDS[kind].keyField] ?? record['_id'])}'`;
+}
+
+/**
+ * The fields a stored record has that its kind does not declare (a replayed tenant's, which this
+ * sandbox does not know), at any depth of declared objects. validateFields already keeps those a
+ * request sends; an update keeps the others too, with their stored value (server-owned ones always
+ * keep the stored value), so a client that leaves them out of a PUT does not erase what it never
+ * knew. `_id` and the timestamps are the store's own.
+ */
+function keepStoredFields(fields: Record<string, FieldSpec>, existing: JsonObject, input: JsonObject, serverOwned: ReadonlySet<string>, prefix = ''): { value: JsonObject; paths: Set<string> } {
+  const value: JsonObject = {};
+  const paths = new Set<string>();
+  for (const [key, stored] of Object.entries(existing)) {
+    if (prefix === '' && (key === '_id' || key === 'created_at' || key === 'updated_at')) continue;
+    const spec = fields[key];
+    if (spec === undefined) {
+      const isSent = Object.hasOwn(input, key) && !serverOwned.has(key);
+      value[key] = structuredClone(isSent ? input[key] : stored);
+      paths.add(prefix + key);
+    } else if (spec.type === 'object' && isPlainObject(stored)) {
+      const sent = input[key];
+      if (sent !== undefined && !isPlainObject(sent)) continue;
+      const nested = keepStoredFields(spec.fields ?? {}, stored, sent ?? {}, new Set(), `${prefix}${key}.`);
+      if (Object.keys(nested.value).length > 0) value[key] = nested.value;
+      for (const path of nested.paths) paths.add(path);
+    }
+  }
+  return { value, paths };
+}
+
+/** `checked` with the kept fields added (a kept nested field goes inside its validated object). */
+function mergeKept(checked: JsonObject, kept: JsonObject): JsonObject {
+  const out: JsonObject = { ...kept, ...checked };
+  for (const [key, value] of Object.entries(kept)) {
+    if (isPlainObject(value) && isPlainObject(checked[key])) out[key] = mergeKept(checked[key], value);
+  }
+  return out;
 }
 
 function stripServerFields(kind: KindName, record: JsonObject): JsonObject {

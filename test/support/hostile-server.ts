@@ -3,7 +3,8 @@
  * the handshake and the list endpoints of the Conecta API in Laravel's page envelope, and can
  * break one list the way real tenants and their gateways do: garbled or truncated pages, `data`
  * missing, totals that lie, ids repeated across pages, a `last_page` that moves, a server that
- * ignores `page`, pagination that never ends, items without `_id`, a numeric natural key, a page
+ * ignores `page`, pagination that never ends (a `last_page` that grows, or one past any ceiling),
+ * items without a usable `_id`, a numeric or empty natural key, a page
  * size refused, a body that drips or is too large, a long `Retry-After`. It records every request,
  * so a test can assert that a broken read led to 0 writes. Writes are accepted (200 with an id),
  * so a client that does write is caught doing it.
@@ -14,6 +15,7 @@ import type { AddressInfo, Socket } from 'node:net';
 export type ListFault =
   | 'not-json'
   | 'truncated'
+  | 'empty-body'
   | 'cut-connection'
   | 'data-missing'
   | 'data-null'
@@ -23,8 +25,12 @@ export type ListFault =
   | 'ignores-page'
   | 'ignores-page-honest'
   | 'never-ending'
+  | 'endless-last-page'
+  | 'last-page-beyond-total'
   | 'no-id'
+  | 'numeric-id'
   | 'numeric-name'
+  | 'empty-name'
   | 'refuses-large-page'
   | 'drip'
   | 'huge-body'
@@ -146,6 +152,8 @@ function answerList(query: URLSearchParams, items: Record<string, unknown>[], fa
   if (fault === 'total-mismatch' && page === lastPage) data = data.slice(0, Math.max(0, data.length - 10));
   if (fault === 'no-id' && page === 2) data = data.map((item, index) => (index === 5 ? { ...(item as object), _id: undefined } : item));
   if (fault === 'numeric-name' && page === 2) data = data.map((item, index) => (index === 5 ? { ...(item as object), name: 42 } : item));
+  if (fault === 'empty-name' && page === 2) data = data.map((item, index) => (index === 5 ? { ...(item as object), name: ' ' } : item));
+  if (fault === 'numeric-id' && page === 2) data = data.map((item, index) => (index === 5 ? { ...(item as object), _id: 42 } : item));
   const envelope: Record<string, unknown> = {
     current_page: fault === 'ignores-page' ? requested : page,
     data,
@@ -161,10 +169,21 @@ function answerList(query: URLSearchParams, items: Record<string, unknown>[], fa
     envelope.last_page = requested + 1;
     envelope.next_page_url = `/?page=${requested + 1}`;
   }
+  if (fault === 'endless-last-page') {
+    // No total, and a last page no list of this size could have: a client that followed it would never end.
+    delete envelope.total;
+    envelope.last_page = 1_000_000;
+    envelope.next_page_url = `/?page=${requested + 1}`;
+  }
+  if (fault === 'last-page-beyond-total') envelope.last_page = lastPage + 5;
   const isFaultPage = requested === 2;
   if (fault === 'data-missing' && isFaultPage) delete envelope.data;
   if (fault === 'data-null' && isFaultPage) envelope.data = null;
   const text = JSON.stringify(envelope);
+  if (fault === 'empty-body' && isFaultPage) {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': 0 });
+    return void response.end();
+  }
   if (fault === 'not-json' && isFaultPage) {
     const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';
     response.writeHead(200, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html) });

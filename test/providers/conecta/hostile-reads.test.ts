@@ -1,11 +1,13 @@
 /**
  * A partial read never becomes a plan. The hostile server (test/support/hostile-server.ts) serves
  * a tabulation list of 250 objects (3 pages of 100) over real loopback HTTP and breaks it in one
- * way per test; the real client (undici) refreshes every kind, as `plan` and `apply` do, and must
- * fail with PROVIDER_INCOMPLETE_READ naming the list, the page and the problem. The built CLI
- * (needs `npm run build`) runs `apply --auto-approve` for one broken list and the page-size cases:
- * the config declares all 250, so a client that took a partial list for the whole would create
- * the missing ones, and the server would see the writes.
+ * way per test. For every read-failure mode of issue 12 (items 1 and 2) the apply service runs
+ * `apply --auto-approve --force` in process with the real client (undici): it must fail with
+ * PROVIDER_INCOMPLETE_READ naming the list, the page and the problem, and the server must see 0
+ * writes. The config declares the 250 tabulations and one more, so a whole read makes exactly one
+ * create, and a client that took a partial list for the whole would also create the missing ones:
+ * the server would see the writes. The built CLI (needs `npm run build`) runs the same apply for one broken
+ * list and the page-size cases.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { allKinds } from '../../../cli/core/kinds/registry.js';
@@ -15,6 +17,8 @@ import { checkTenantUrl } from '../../../providers/conecta/settings.js';
 import { createProject, runCli, type CliResult } from '../../faults/cli-harness.js';
 import { startHostileServer, type HostileOptions, type HostileServer, type ListFault } from '../../support/hostile-server.js';
 import { createRedactor } from '../../../cli/io/redactor.js';
+import { createRecordingReporter } from '../../../cli/io/reporter.js';
+import { runApply } from '../../../cli/services/apply.js';
 
 const CLI_TIMEOUT_MS = 60_000;
 const TABULATIONS = Array.from({ length: 250 }, (_, index) => ({ _id: `64b${String(index).padStart(21, '0')}`, name: `Tab ${index}` }));
@@ -36,6 +40,7 @@ async function applyAgainst(options: HostileOptions, env: Record<string, string>
 const partialReads: [ListFault, RegExp][] = [
   ['not-json', /page 2: the 2xx answer is not JSON/],
   ['truncated', /page 2: the 2xx answer is not JSON/],
+  ['empty-body', /page 2: the 2xx answer is not JSON \(empty/],
   ['data-missing', /page 2: its "data" is missing/],
   ['data-null', /page 2: its "data" is null/],
   ['total-mismatch', /240 items were received over 3 page\(s\), but the list says total 250/],
@@ -44,9 +49,31 @@ const partialReads: [ListFault, RegExp][] = [
   ['ignores-page', /it repeats page 1's items \(the server seems to ignore "page"\)/],
   ['ignores-page-honest', /answered current_page 1 \(the server seems to ignore "page"\)/],
   ['never-ending', /last_page moved from 2 \(page 1\) to 3/],
+  ['endless-last-page', /last_page 1000000 is past the ceiling of 10000 pages/],
+  ['last-page-beyond-total', /last_page 8 disagrees with total 250 at 100 per page \(3 page\(s\)\)/],
   ['no-id', /page 2: item 6 has no usable _id/],
+  ['numeric-id', /page 2: item 6 has no usable _id \(42\)/],
   ['numeric-name', /has no usable natural key: its "name" is 42/],
+  ['empty-name', /has no usable natural key: its "name" is " "/],
 ];
+
+/** The config: every tabulation as it is, plus one, so the apply writes once when (and only when) the read is whole. */
+const APPLY_CONFIG = `${CONFIG}  - name: Tab new\n`;
+
+/** `apply --auto-approve --force` through the service, in process, against `server`. */
+async function applyInProcess(server: HostileServer): Promise<unknown> {
+  const cwd = createProject({ 'tenant.yaml': APPLY_CONFIG });
+  const env = { CONECTA_URL: server.url, CONECTA_TOKEN: server.token, CONECTA_DEADLINE: '20s' };
+  try {
+    await runApply({
+      targetOptions: { cwd, paths: [cwd], env }, cwd, isAutoApproved: true, isForced: true, parallelism: 4,
+      prompter: { isInteractive: false, ask: async () => '' }, reporter: createRecordingReporter(), redactor: createRedactor(),
+    });
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
 
 async function refreshAgainst(options: HostileOptions, client: Partial<ConectaProviderOptions> = {}): Promise<{ error: unknown; server: HostileServer; ms: number }> {
   const server = await startHostileServer({ lists: { '/tabulations': TABULATIONS }, ...options });
@@ -65,8 +92,17 @@ async function refreshAgainst(options: HostileOptions, client: Partial<ConectaPr
 }
 
 describe('a partial read never becomes a plan', () => {
-  it.each(partialReads)('%s: refresh fails with PROVIDER_INCOMPLETE_READ and 0 writes', async (kind, message) => {
-    const { error, server } = await refreshAgainst({ fault: { path: '/tabulations', kind } });
+  it('the same list, unbroken, plans one create: the applies below would write', async () => {
+    const server = await startHostileServer({ lists: { '/tabulations': TABULATIONS } });
+    servers.push(server);
+    expect(await applyInProcess(server)).toBeUndefined();
+    expect(server.writes().map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /api/v4/tabulations']);
+  });
+
+  it.each(partialReads)('%s: apply fails at refresh with PROVIDER_INCOMPLETE_READ and 0 writes', async (kind, message) => {
+    const server = await startHostileServer({ lists: { '/tabulations': TABULATIONS }, fault: { path: '/tabulations', kind } });
+    servers.push(server);
+    const error = await applyInProcess(server);
     expect(error).toMatchObject({ code: 'PROVIDER_INCOMPLETE_READ', what: 'tabulations', path: '/api/v4/tabulations' });
     expect((error as Error).message).toMatch(message);
     expect(server.writes()).toEqual([]);

@@ -1,9 +1,11 @@
 // `conecta sandbox`: runs the local SZ.chat-compatible server in the foreground.
 // Thin by design: flags → SandboxOptions → startSandbox; value parsing lives in the sandbox module.
+// Like every command, it reports through the base command (--json, errors with a code and a hint).
 
-import { Command, Flags } from '@oclif/core';
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../base-command.js';
 
-export class Sandbox extends Command {
+export class Sandbox extends BaseCommand {
   static override summary = 'Run a local server that speaks the Conecta (SZ.chat v4) API, for trying plans and applies safely.';
 
   static override description = [
@@ -42,8 +44,9 @@ export class Sandbox extends Command {
   };
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(Sandbox);
+    const { flags } = await this.parseBase(Sandbox);
     const { startSandbox, sandboxOptionsFromText } = await import('../../providers/sandbox/index.js');
+    const { ConectaError } = await import('../core/errors.js');
     let options;
     try {
       options = sandboxOptionsFromText({
@@ -54,22 +57,26 @@ export class Sandbox extends Command {
         brokenPageRate: flags['broken-page-rate'], ignorePage: flags['ignore-page'], strictWrites: flags['strict-writes'],
       });
     } catch (error) {
-      this.error(error instanceof Error ? error.message : String(error), { exit: 1 });
+      throw new ConectaError('PROVIDER_CONFIG', error instanceof Error ? error.message : String(error), { hint: 'See `conecta sandbox --help` for the form of each flag.' });
     }
     let sandbox;
     try {
       sandbox = await startSandbox(options);
     } catch (error) {
-      this.error(error instanceof Error ? error.message : String(error), { exit: 1 });
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new ConectaError('PROVIDER_CONFIG', `Port ${flags.port} on 127.0.0.1 is already in use.`, { hint: 'Stop what listens there (another `conecta sandbox`?), or pick another port with --port (0 picks a free one).' });
+      }
+      throw new ConectaError('PROVIDER_CONFIG', error instanceof Error ? error.message : String(error), { hint: 'Check the files given with --data and --replay.' });
     }
-    const replayed = sandbox.replay ? `, replaying ${flags.replay}` : '';
-    this.log(`Conecta sandbox listening on ${sandbox.url} (data: ${sandbox.dataFile ?? 'in memory'}${replayed})`);
-    this.log(`CONECTA_URL=${sandbox.url} CONECTA_TOKEN=${sandbox.token}`);
-    await new Promise<void>((resolve) => {
+    // Listening for the stop signals before saying where it listens: a signal sent as soon as the
+    // address is printed stops it cleanly.
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
+    this.present({ command: 'sandbox', url: sandbox.url, token: sandbox.token, dataFile: sandbox.dataFile, ...(sandbox.replay && flags.replay !== undefined ? { replay: flags.replay } : {}) });
+    await stopped;
     await sandbox.close();
-    this.log('Conecta sandbox stopped.');
+    this.reporter.emit({ type: 'notice', text: 'Conecta sandbox stopped.' });
   }
 }

@@ -72,6 +72,8 @@ function toJson(result: CommandResult): unknown {
       return result.result;
     case 'schema':
       return result.schema;
+    case 'sandbox':
+      return { url: result.url, token: result.token, dataFile: result.dataFile ?? null, ...(result.replay === undefined ? {} : { replay: result.replay }) };
   }
 }
 

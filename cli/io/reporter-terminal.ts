@@ -98,6 +98,9 @@ export function createTerminalReporter(options: TerminalReporterOptions): Report
         return void out(renderInit(result.result, style));
       case 'schema':
         return void out(JSON.stringify(result.schema, null, 2));
+      case 'sandbox':
+        out(`Conecta sandbox listening on ${result.url} (data: ${result.dataFile ?? 'in memory'}${result.replay === undefined ? '' : `, replaying ${result.replay}`})`);
+        return void out(`CONECTA_URL=${result.url} CONECTA_TOKEN=${result.token}`);
     }
   };
 

@@ -43,7 +43,9 @@ export type CommandResult =
   | { command: 'validate'; result: ValidateResult }
   | { command: 'graph'; result: GraphResult }
   | { command: 'init'; result: InitResult }
-  | { command: 'schema'; schema: unknown };
+  | { command: 'schema'; schema: unknown }
+  /** The local sandbox is listening (`conecta sandbox`): where, with which token, storing where, replaying which capture. */
+  | { command: 'sandbox'; url: string; token: string; dataFile: string | undefined; replay?: string };
 
 export interface Reporter {
   emit(event: ReporterEvent): void;

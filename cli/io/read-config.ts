@@ -53,7 +53,8 @@ export async function loadConfig(paths: string[], options: LoadConfigOptions): P
     if (file.value === undefined) return;
     const versionProblem = checkVersion(source.file, file.value);
     if (versionProblem) diagnostics.push(versionProblem);
-    if (versionProblem && versionProblem.code !== 'CONFIG_VERSION_MISSING') return;
+    // An empty file (or one with only comments) is that one error; a file without `version` is still checked.
+    if (versionProblem && (versionProblem.code !== 'CONFIG_VERSION_MISSING' || file.value === null)) return;
     const interpolation = interpolateDocument(file.value, source.file, options);
     diagnostics.push(...interpolation.diagnostics);
     for (const [result, values] of interpolation.envValuesByResult) envValuesByResult.set(result, values);

@@ -101,6 +101,39 @@ const PATTERN_WORDS: [RegExp, string, string][] = [
   [/^\^\[0-9\]\*\$$/, 'must contain only digits', 'Remove anything that is not 0–9.'],
 ];
 
+const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
+
+/** What is wrong with a time that looks like one: hours past 23, minutes past 59, one digit. */
+function describeTimeMistake(pattern: string, value: unknown): string | undefined {
+  if (pattern !== TIME_PATTERN || typeof value !== 'string') return undefined;
+  const match = /^(\d{1,2}):(\d{1,2})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  if (hours === 24 && minutes === 0) return 'Hours go up to 23:59: write "23:59" for the end of the day (an interval cannot end at 24:00), or "00:00" for midnight at the start.';
+  if (hours > 23) return `Hours go up to 23:59; ${value} is not a time of day. An interval that runs past midnight is split in two: one ending at "23:59" and one starting at "00:00".`;
+  if (minutes > 59) return 'Minutes go up to 59.';
+  return `Use two digits for hours and minutes, in quotes: "${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}".`;
+}
+
+/** A duration written as a bare number: the same number with each unit the field allows. */
+function describeDurationUnits(amount: number, pattern: string | undefined): string {
+  const hasSeconds = pattern === undefined || pattern.includes('s)?');
+  return `A duration needs a unit: write \`${amount}m\` for ${amount} minutes${hasSeconds ? `, \`${amount}s\` for seconds` : ''} or \`${amount}h\` for hours.`;
+}
+
+/**
+ * An unknown key without a value right after a text value: the mark of a comma inside a flow
+ * map (`{name: a, b}` reads as `name: a` and a key `b`).
+ */
+function describeStrayComma(data: unknown, key: string): string | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const entries = Object.entries(data as Record<string, unknown>);
+  const index = entries.findIndex(([name]) => name === key);
+  const previous = entries[index - 1];
+  if (index < 1 || entries[index]?.[1] !== null || !previous || typeof previous[1] !== 'string') return undefined;
+  return `\`${key}\` has no value: inside \`{…}\` a comma separates keys. If the comma is part of the text, quote it: \`${previous[0]}: "${previous[1]}, ${key}"\`.`;
+}
+
 function describeType(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
@@ -138,7 +171,8 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys(parentSchema.properties ?? {});
       const suggestion = suggestClosest(key, allowed);
-      return { ...base, code: 'CONFIG_UNKNOWN_KEY', pointer: appendPointer(pointer, key), message: `Unknown key \`${key}\` ${describeContainer(pointer)}.`, hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Allowed keys: ${allowed.map((name) => `\`${name}\``).join(', ')}.` };
+      const comma = describeStrayComma(error.data, key);
+      return { ...base, code: 'CONFIG_UNKNOWN_KEY', pointer: appendPointer(pointer, key), message: `Unknown key \`${key}\` ${describeContainer(pointer)}.`, hint: comma ?? (suggestion ? `Did you mean \`${suggestion}\`?` : `Allowed keys: ${allowed.map((name) => `\`${name}\``).join(', ')}.`) };
     }
     case 'required': {
       const key = String(error.params.missingProperty);
@@ -147,6 +181,15 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
     }
     case 'type': {
       const expected = String(error.params.type).split(',').map((type) => TYPE_WORDS[type] ?? type).join(' or ');
+      const typeSchema = parentSchema as { 'x-duration'?: boolean; pattern?: string };
+      if (typeSchema['x-duration'] === true && typeof error.data === 'number') {
+        return { ...base, code: 'CONFIG_TYPE', message: `${field} must be a duration with its unit, such as \`15m\`, not the bare number ${error.data}.`, hint: describeDurationUnits(error.data, typeSchema.pattern) };
+      }
+      if (error.params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
+        const key = parsePointer(pointer).at(-1);
+        const example = key !== undefined && !/^\d+$/.test(key) ? `\`${key}: "${String(error.data)}"\`` : `\`"${String(error.data)}"\``;
+        return { ...base, code: 'CONFIG_TYPE', message: `${field} must be text, not ${describeType(error.data)}.`, hint: `Unquoted, YAML reads it as ${typeof error.data === 'number' ? 'a number' : '`true`/`false`'}: quote it as you wrote it, such as ${example}.` };
+      }
       return { ...base, code: 'CONFIG_TYPE', message: `${field} must be ${expected}, not ${describeType(error.data)}.`, hint: error.params.type === 'string' ? 'Quote the value to make it text.' : `Write ${expected} here.` };
     }
     case 'enum':
@@ -161,7 +204,8 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
       if (aliases) return describeAliasError(base, field, aliases, error.data);
       const pattern = String(error.params.pattern);
       const words = PATTERN_WORDS.find(([matcher]) => matcher.test(pattern));
-      return { ...base, code: 'CONFIG_FORMAT', message: `${field} ${words ? words[1] : `must match ${pattern}`}; got ${describeType(error.data)}.`, hint: words?.[2] ?? 'Check the format described in the schema.' };
+      const hint = describeTimeMistake(pattern, error.data) ?? (typeof error.data === 'string' && /^\d+$/.test(error.data) && (error.parentSchema as { 'x-duration'?: boolean } | undefined)?.['x-duration'] === true ? describeDurationUnits(Number(error.data), pattern) : undefined);
+      return { ...base, code: 'CONFIG_FORMAT', message: `${field} ${words ? words[1] : `must match ${pattern}`}; got ${describeType(error.data)}.`, hint: hint ?? words?.[2] ?? 'Check the format described in the schema.' };
     }
     case 'propertyNames':
       return { ...base, code: 'CONFIG_INVALID_KEY', pointer: appendPointer(pointer, String(error.params.propertyName)), message: `The key \`${String(error.params.propertyName)}\` ${describeContainer(pointer)} is not a valid name.`, hint: 'Use letters, digits, `_` and `-`, starting with a letter.' };

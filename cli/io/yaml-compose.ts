@@ -97,6 +97,7 @@ function forbiddenKey(context: Context, offset: number, key: string): Diagnostic
 
 function describeSyntaxProblem(context: Context, yamlCode: string, yamlMessage: string, offset: number, unterminated?: CST.SourceToken | CST.FlowScalar): Diagnostic {
   if (unterminated && /closing .?quote/i.test(yamlMessage)) return describeUnterminatedQuote(context, unterminated, offset);
+  if (yamlCode === 'TAB_AS_INDENT') return located(context, offset, 'CONFIG_YAML_SYNTAX', 'This line is indented with a tab; YAML indents with spaces only.', 'Replace the tab with spaces (two per level, like the lines above); set your editor to insert spaces in .yaml files.');
   const code = SYNTAX_CODES[yamlCode] ?? 'CONFIG_YAML_SYNTAX';
   const message = yamlMessage.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
   const hint = code === 'CONFIG_YAML_TAG' ? 'Tags (`!name`, `!!type`) are not supported; write a plain value, and `${env:NAME}` for values from the environment.' : code === 'CONFIG_YAML_DUPLICATE_KEY' ? 'Keep one of them; YAML keys must be unique.' : 'Fix the YAML syntax at this place.';

@@ -64,4 +64,32 @@ describe('conecta validate', () => {
     const result = runCli('validate', directory, '--json');
     expect(JSON.parse(result.stdout).diagnostics).toMatchObject([{ code: 'CONFIG_UNKNOWN_REFERENCE', file: join(directory, 'b.yaml'), line: 9005, column: 13 }]);
   });
+
+  describe('hints that point the right way', () => {
+    const cases: [string, string, string, string, string][] = [
+      ['a duration written as a bare number', 'version: 1\npauses:\n  - name: Almoço\n    maxDuration: 60\n', '4:18', 'CONFIG_TYPE', 'A duration needs a unit: write `60m` for 60 minutes'],
+      ['an hour past 23', 'version: 1\nscheduleGroups:\n  - name: C\n    intervals:\n      - days: [seg]\n        from: "08:00"\n        to: "25:00"\n', '7:13', 'CONFIG_FORMAT', 'Hours go up to 23:59'],
+      ['a tab in the indentation', 'version: 1\npauses:\n\t- name: Almoço\n', '3:1', 'CONFIG_YAML_SYNTAX', 'Replace the tab with spaces'],
+      ['a comma inside a flow-style map', 'version: 1\ntabulations:\n  - {name: Sem solução, retorno}\n', '3:25', 'CONFIG_UNKNOWN_KEY', '`retorno` has no value: inside `{…}` a comma separates keys. If the comma is part of the text, quote it: `name: "Sem solução, retorno"`.'],
+      ['an empty file', '', '1:1', 'CONFIG_VERSION_MISSING', 'Start the file with `version: 1`, or remove it.'],
+      ['a number where text is expected', 'version: 1\ntabulations:\n  - name: 123\n', '3:11', 'CONFIG_TYPE', 'Unquoted, YAML reads it as a number: quote it as you wrote it, such as `name: "123"`.'],
+    ];
+
+    it.each(cases)('%s: one located error with its hint', async (_, text, place, code, hint) => {
+      await writeFile(join(directory, 'config.yaml'), text);
+      const result = runCli('validate', directory);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`${join(directory, 'config.yaml')}:${place} error ${code} `);
+      expect(result.stderr).toContain(`hint: ${hint}`);
+      expect(result.stderr).toMatch(/\n1 error\n$/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('accepts Portuguese weekdays and a national holiday calendar', async () => {
+      await writeFile(join(directory, 'config.yaml'), 'version: 1\nscheduleGroups:\n  - name: C\n    intervals:\n      - days: [seg, Terça-feira, qua, qui, sex]\n        from: "08:00"\n        to: "18:00"\n    holidays:\n      - {calendar: br-national, year: 2027}\n');
+      const result = runCli('validate', directory);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    });
+  });
 });

@@ -50,7 +50,7 @@ const expectations: ((result: CliResult) => void)[] = [
   },
   (planned) => {
     expect(planned.code, planned.stderr).toBe(0);
-    expect(planned.stdout).toContain('# team.Ouvidoria will be created');
+    expect(planned.stdout).toContain('+ team.Ouvidoria will be created');
     expect(planned.stdout).toContain('Plan: 1 to create, 0 to update, 0 to delete');
   },
   (applied) => expect(applied.code, applied.stderr).toBe(0),

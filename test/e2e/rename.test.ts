@@ -49,7 +49,7 @@ describe('renames (end to end)', () => {
     expect(plan.changes[0]).toMatchObject({ address: 'team.Suporte Técnico', renamedFrom: 'Suporte', referencedBy: [{ kind: 'user-group', count: 1 }, { kind: 'team', count: 1 }, { kind: 'agent', count: 12 }] });
     expect(plan.safety.isUnsafe).toBe(false);
     const text = await runCli(['plan'], { cwd, env });
-    expect(text.stdout).toContain('# team.Suporte → team.Suporte Técnico will be renamed, referenced by 1 user group, 1 team, 12 agents');
+    expect(text.stdout).toContain('~ team.Suporte → team.Suporte Técnico will be renamed, referenced by 1 user group, 1 team, 12 agents');
     expect(text.stdout).toContain('Plan: 0 to create, 1 to update, 0 to delete');
 
     sandbox.resetAudit();

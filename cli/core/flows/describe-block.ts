@@ -1,7 +1,8 @@
 /**
- * Short, plain-text descriptions of blocks and edges for diagrams: the block type as the
- * Portuguese UI names it and its main parameter, texts on one line and truncated. Escaping for a
- * diagram language is the renderer's job. Never shows HTTP headers or bodies (they may hold secrets).
+ * Plain-text descriptions of blocks and edges for diagrams: the block type as the Portuguese UI
+ * names it and its main parameter (a message's whole text: each diagram cuts or wraps it), and
+ * `truncate`/`wrapText` to fit it. Escaping for a diagram language is the renderer's job. Never
+ * shows HTTP headers or bodies (they may hold secrets).
  */
 import type { JsonValue } from '../model/resource.js';
 import type { FlowBlockValue } from './flow-graph.js';
@@ -26,21 +27,25 @@ const typeLabels: Record<string, string> = {
 export interface BlockDescription {
   /** The block type as the UI names it: `Menu`, `Horário`, `Equipe`. */
   title: string;
-  /** The main parameter, on one line, truncated; empty when there is none. */
+  /** The main parameter, whole (texts keep their line breaks); empty when there is none. */
   detail: string;
 }
 
 export function describeFlowBlock(block: FlowBlockValue): BlockDescription {
   const type = typeof block.type === 'string' ? block.type : '';
-  return { title: typeLabels[type] ?? (type || 'Bloco'), detail: truncate(readDetail(type, block), MAX_DETAIL_LENGTH) };
+  return { title: typeLabels[type] ?? (type || 'Bloco'), detail: readDetail(type, block) };
 }
 
-/** The label of an edge: a menu option's key and label, or the edge's name; none for `next`. */
-export function labelFlowEdge(block: FlowBlockValue | undefined, edge: string): string {
+/**
+ * The label of an edge: a menu option's key and label, or the edge's name; none for `next`.
+ * The option's label is truncated unless `isWhole` (a diagram that wraps it).
+ */
+export function labelFlowEdge(block: FlowBlockValue | undefined, edge: string, options: { isWhole?: boolean } = {}): string {
   const option = /^options\.(\d+)\.next$/.exec(edge);
   if (option) {
     const value = Array.isArray(block?.options) ? block.options[Number(option[1])] : undefined;
-    if (isObject(value)) return `${toText(value.key)} · ${truncate(toText(value.label), MAX_OPTION_LABEL_LENGTH)}`.trim();
+    const label = toText(value !== undefined && isObject(value) ? value.label : undefined);
+    if (isObject(value)) return `${toText(value.key)} · ${options.isWhole === true ? label.replace(/\s+/g, ' ').trim() : truncate(label, MAX_OPTION_LABEL_LENGTH)}`.trim();
     return edge;
   }
   return edge === 'next' ? '' : edge;
@@ -87,6 +92,38 @@ function describeRules(block: FlowBlockValue): string {
 function readHost(url: JsonValue | undefined): string {
   const match = typeof url === 'string' ? /^[a-z]+:\/\/([^/?#@]*@)?([^/?#]+)/i.exec(url) : null;
   return match?.[2] ?? '';
+}
+
+/**
+ * A text as lines of at most `width` characters, broken between words (a longer word is split),
+ * keeping its own line breaks; past `maxLines` the last line ends with `…`. Code points, so
+ * emoji stay whole.
+ */
+export function wrapText(text: string, width: number, maxLines: number): string[] {
+  const lines: string[][] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line: string[] = [];
+    const words = paragraph.split(/\s+/).filter((word) => word !== '').map((word) => Array.from(word));
+    for (const chunk of words.flatMap((word) => splitEvery(word, width))) {
+      if (line.length > 0 && line.length + 1 + chunk.length > width) {
+        lines.push(line);
+        line = [];
+      }
+      line = line.length === 0 ? chunk : [...line, ' ', ...chunk];
+    }
+    if (line.length > 0) lines.push(line);
+  }
+  if (lines.length > maxLines) {
+    lines.length = maxLines;
+    lines[maxLines - 1] = [...lines[maxLines - 1]!.slice(0, width - 1).join('').trimEnd(), '…'];
+  }
+  return lines.map((line) => line.join(''));
+}
+
+function splitEvery(characters: string[], width: number): string[][] {
+  const chunks: string[][] = [];
+  for (let start = 0; start < characters.length; start += width) chunks.push(characters.slice(start, start + width));
+  return chunks;
 }
 
 /** One line, whitespace collapsed, at most `length` characters (code points, so emoji stay whole). */

@@ -3,7 +3,7 @@
  * DOT ids, so any id is safe; labels are quoted strings with `"` and `\` escaped.
  */
 import type { Spec } from '../model/resource.js';
-import { describeFlowBlock, labelFlowEdge } from './describe-block.js';
+import { describeFlowBlock, labelFlowEdge, MAX_DETAIL_LENGTH, truncate } from './describe-block.js';
 import { listFlowEdges, readFlowBlocks, type FlowBlockValue } from './flow-graph.js';
 
 const shapes: Record<string, string> = {
@@ -48,7 +48,8 @@ export function renderFlowDot(flow: Spec): string {
 }
 
 function formatAttributes(id: string, block: FlowBlockValue): string {
-  const { title, detail } = describeFlowBlock(block);
+  const { title, detail: whole } = describeFlowBlock(block);
+  const detail = truncate(whole, MAX_DETAIL_LENGTH);
   const label = `label=${quoteDot(`${id}\n${detail ? `${title}: ${detail}` : title}`)}`;
   const shape = shapes[typeof block.type === 'string' ? block.type : ''];
   return shape ? `${label}, ${shape}` : label;

@@ -2,10 +2,11 @@
  * Mermaid flowcharts of flows, for `conecta graph` and for the Markdown plan (GitHub renders
  * Mermaid in PR comments). Node ids are generated (`b1`, `b2`…) so block ids never clash with
  * Mermaid keywords such as `end`; every user text is quoted and escaped with Mermaid entity codes.
+ * Long texts are wrapped between words with `<br/>` (up to a number of lines), not cut short.
  */
 import type { Spec } from '../model/resource.js';
 import type { Change, FlowBlockChanges } from '../plan/types.js';
-import { describeFlowBlock, labelFlowEdge } from './describe-block.js';
+import { describeFlowBlock, labelFlowEdge, wrapText } from './describe-block.js';
 import { diffFlowBlocks } from './diff-blocks.js';
 import { listFlowEdges, readFlowBlocks, type FlowBlockValue } from './flow-graph.js';
 
@@ -36,6 +37,10 @@ const classDefs: Record<Exclude<Status, 'same'>, string> = {
   removed: 'fill:#ffeef0,stroke:#d73a49,color:#1b1f23,stroke-dasharray:5 5',
   missing: 'fill:#f6f8fa,stroke:#d73a49,color:#d73a49,stroke-dasharray:3 3',
 };
+/** Characters per line and lines of a block's text, and of an edge's label. */
+export const NODE_TEXT_WRAP = { width: 40, maxLines: 8 };
+export const EDGE_LABEL_WRAP = { width: 30, maxLines: 3 };
+
 const edgeStyles = { added: 'stroke:#22863a,stroke-width:2px', removed: 'stroke:#d73a49,stroke-dasharray:5 5' };
 
 /** The flow as a diagram; `highlight` marks added and changed blocks and rewired edges. */
@@ -48,7 +53,7 @@ export function renderFlowMermaid(flow: Spec, options: { highlight?: FlowBlockCh
   const model: DiagramModel = {
     nodes: [...blocks].map(([id, block]) => ({ id, block, status: added.has(id) ? 'added' : changed.has(id) ? 'changed' : 'same' })),
     edges: listFlowEdges(flow).map(({ from, edge, target }) => ({
-      from, target, label: labelFlowEdge(blocks.get(from), edge), status: added.has(from) || rewired.has(`${from} ${edge}`) ? 'added' : 'same',
+      from, target, label: labelFlowEdge(blocks.get(from), edge, { isWhole: true }), status: added.has(from) || rewired.has(`${from} ${edge}`) ? 'added' : 'same',
     })),
   };
   if (typeof flow.start === 'string') model.start = flow.start;
@@ -84,7 +89,7 @@ export function renderFlowChangeMermaid(change: Change): string {
 
 function readSide(spec: Spec | undefined): { blocks: Map<string, FlowBlockValue>; edges: Omit<DiagramEdge, 'status'>[] } {
   const blocks = new Map(readFlowBlocks(spec));
-  const edges = spec ? listFlowEdges(spec).map(({ from, edge, target }) => ({ from, target, label: labelFlowEdge(blocks.get(from), edge) })) : [];
+  const edges = spec ? listFlowEdges(spec).map(({ from, edge, target }) => ({ from, target, label: labelFlowEdge(blocks.get(from), edge, { isWhole: true }) })) : [];
   return { blocks, edges };
 }
 
@@ -112,7 +117,7 @@ function renderModel(model: DiagramModel): string {
   for (const edge of model.edges) {
     const label = edge.label;
     const arrow = edge.status === 'removed' ? '-.->' : edge.status === 'added' ? '==>' : '-->';
-    lines.push(`  ${nodeIds.get(edge.from)} ${arrow}${label ? `|"${escapeMermaid(label)}"|` : ''} ${nodeIds.get(edge.target)}`);
+    lines.push(`  ${nodeIds.get(edge.from)} ${arrow}${label ? `|"${formatLabel(label, EDGE_LABEL_WRAP)}"|` : ''} ${nodeIds.get(edge.target)}`);
     if (edge.status !== 'same') linkStyles[edge.status].push(linkIndex);
     linkIndex += 1;
   }
@@ -132,7 +137,7 @@ function renderModel(model: DiagramModel): string {
 function formatNode(node: DiagramNode): string {
   if (!node.block) return `["${escapeMermaid(`${node.id} (missing)`)}"]`;
   const { title, detail } = describeFlowBlock(node.block);
-  const text = `${escapeMermaid(node.id)}<br/>${escapeMermaid(detail ? `${title}: ${detail}` : title)}`;
+  const text = `${escapeMermaid(node.id)}<br/>${formatLabel(detail ? `${title}: ${detail}` : title, NODE_TEXT_WRAP)}`;
   switch (node.block.type) {
     case 'menu':
     case 'condition':
@@ -150,6 +155,11 @@ function formatNode(node: DiagramNode): string {
     default:
       return `["${text}"]`;
   }
+}
+
+/** A label's text wrapped into lines, each escaped, joined by `<br/>`. */
+export function formatLabel(text: string, wrap: { width: number; maxLines: number }): string {
+  return wrapText(text, wrap.width, wrap.maxLines).map(escapeMermaid).join('<br/>');
 }
 
 /**

@@ -110,7 +110,9 @@ function splitChange(change: Change, paths: readonly SpecPath[]): Change {
   const full = change.after!;
   const reduced = removeReferences(full, paths);
   change.after = reduced;
-  change.fields = diffFields(change.kind, change.before, reduced);
+  // A create lists only the fields the config sets (not every server default filled into `after`).
+  const listed = new Set(change.fields.map((field) => field.path));
+  change.fields = diffFields(change.kind, change.before, reduced).filter((field) => change.action !== 'create' || listed.has(field.path));
   if (change.action === 'create') change.phase = 'create-without-deferred-references';
   return { ...base, ...liveId, phase: 'set-deferred-references', before: reduced, after: full, fields: diffFields(change.kind, reduced, full) };
 }

@@ -21,17 +21,34 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * Text inside an HTML block of the comment (a `<summary>`, where Markdown is not read but GitHub
+ * still links mentions, references and URLs): entities for markup and Markdown punctuation,
+ * mentions, references and URLs broken by a zero-width space. One line.
+ */
+export function escapeHtmlInert(text: string): string {
+  // Entities last: the zero-width space is an entity itself.
+  return breakAutolinks(escapeHtml(text)).replace(/[\\`*_[\]|~!()]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
  * Text for inline Markdown (a list item, a table cell, a sentence): one line, no structure.
  * Escapes only what could make structure, so the comment's source stays readable.
  */
 export function escapeMarkdownInline(text: string): string {
-  return escapeHtml(text)
+  const escaped = escapeHtml(text)
     .replace(/[\\`*_[\]|~!]/g, '\\$&')
     // At the start: a list marker, a heading, a quote or a numbered list (`- `, `# `, `> `, `1. `).
     .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    // GitHub links mentions, issue references and bare URLs after Markdown (a backslash does not
-    // stop them): a zero-width space breaks each without changing what a reader sees.
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return breakAutolinks(escaped);
+}
+
+/**
+ * GitHub links mentions, issue references and bare URLs after Markdown (a backslash does not stop
+ * them): a zero-width space breaks each without changing what a reader sees.
+ */
+function breakAutolinks(text: string): string {
+  return text
     .replace(/[@#]/g, `$&${ZERO_WIDTH_SPACE}`)
     .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
     .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}${ZERO_WIDTH_SPACE}.`);

@@ -2,16 +2,17 @@
 import { structuredPatch } from 'diff';
 
 export interface DiffLine {
-  /** `+` added, `-` removed, ` ` context, `@` hunk header. */
+  /** `+` added, `-` removed, ` ` context, `@` a hunk starts (`newStart`: its first line in the new text). */
   symbol: '+' | '-' | ' ' | '@';
   text: string;
+  newStart?: number;
 }
 
 export function diffTextLines(before: string, after: string): DiffLine[] {
   const patch = structuredPatch('before', 'after', withFinalNewline(before), withFinalNewline(after), undefined, undefined, { context: 3 });
   const lines: DiffLine[] = [];
   for (const hunk of patch.hunks) {
-    lines.push({ symbol: '@', text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@` });
+    lines.push({ symbol: '@', text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, newStart: hunk.newStart });
     for (const line of hunk.lines) {
       if (line.startsWith('\\')) continue;
       const symbol = line[0] === '+' || line[0] === '-' ? line[0] : ' ';

@@ -9,9 +9,9 @@ import { renderFlowChangeMermaid } from '../flows/mermaid.js';
 import { getKindInfo } from '../kinds/registry.js';
 import type { Kind } from '../model/resource.js';
 import type { MaskedPlan } from '../plan/mask-plan.js';
-import { chooseFence, escapeHtml, escapeMarkdownInline, formatInlineCode, neutralizeControlChars } from './escape.js';
+import { chooseFence, escapeHtml, escapeHtmlInert, escapeMarkdownInline, formatInlineCode, neutralizeControlChars } from './escape.js';
 import type { Change } from '../plan/types.js';
-import { buildPlanView, NO_CHANGES_MESSAGE, type ChangeView, type PlanView, type ViewLine } from './plan-view.js';
+import { buildPlanView, NO_CHANGES_MESSAGE, SIGN_MEANINGS, type ChangeView, type LineSign, type PlanView, type ViewLine } from './plan-view.js';
 
 /** GitHub's limit for an issue or pull-request comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -21,6 +21,15 @@ const NOTE_RESERVE = 1_000;
 const CALLOUT_ITEMS = 20;
 const UNMANAGED_ITEMS = 300;
 const WARNING_ITEMS = 50;
+/** Addresses named in a section's summary line before "and N more". */
+const SUMMARY_ADDRESSES = 8;
+
+/** In Markdown an update shows each old value as a `-` line and the new one as a `+` line. */
+const MARKDOWN_MEANINGS: Partial<Record<LineSign, string>> = {
+  '+': 'create, or a value added (an update: the new value)',
+  '-': 'delete, or a value removed (an update: the old value)',
+  '~': 'update',
+};
 
 export interface MarkdownOptions {
   /** Maximum length of the result; GitHub's comment limit by default. */
@@ -31,7 +40,7 @@ export function renderPlanMarkdown(masked: MaskedPlan, options: MarkdownOptions 
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const view = buildPlanView(masked);
   const changesById = new Map(masked.changes.map((change) => [change.id, change]));
-  const head = renderHead(view);
+  const head = renderHead(view, listSigns(view));
   const whole = renderBody(view, changesById, head.length + NOTE_RESERVE, limit);
   if (whole.leftOutIds.length === 0 && whole.omittedSections.length === 0) return [head, ...whole.parts].join('\n');
   // Cut: room is kept first for the address of every change, so none is hidden.
@@ -55,7 +64,7 @@ function renderBody(view: PlanView, changesById: ReadonlyMap<string, Change>, us
   const leftOut = new Map<Kind, number>();
   const leftOutIds: string[] = [];
   for (const group of groupByKind(view.changes)) {
-    const open = `<details>\n<summary><b>${escapeHtml(capitalize(getKindInfo(group.kind).plural))}</b>: ${escapeHtml(describeCounts(group.changes))}</summary>\n\n`;
+    const open = `<details>\n<summary><b>${escapeHtml(capitalize(getKindInfo(group.kind).plural))}</b>: ${describeSection(group.changes)}</summary>\n\n`;
     const close = '</details>\n';
     if (used + open.length + close.length > limit) {
       leftOut.set(group.kind, (leftOut.get(group.kind) ?? 0) + group.changes.length);
@@ -110,7 +119,7 @@ function renderAddressIndex(ids: readonly string[], room: number): string {
   return `${open}${items.join('')}${close}`;
 }
 
-function renderHead(view: PlanView): string {
+function renderHead(view: PlanView, signs: ReadonlySet<LineSign>): string {
   const lines = [`### Conecta plan for ${escapeMarkdownInline(view.targetLabel)}`, ''];
   if (view.isEmpty) lines.push(`**${NO_CHANGES_MESSAGE}**`, '');
   else lines.push(`**${view.summaryLine}**`, '');
@@ -121,7 +130,36 @@ function renderHead(view: PlanView): string {
   }
   const callout = renderCallout(view);
   if (callout) lines.push(callout, '');
+  if (signs.size > 0) lines.push(renderLegend(signs), '');
   return `${lines.join('\n')}\n`;
+}
+
+/** The signs the change blocks use, each with its meaning in a Markdown diff. */
+function renderLegend(signs: ReadonlySet<LineSign>): string {
+  const entries = SIGN_MEANINGS.filter(({ sign }) => signs.has(sign)).map(({ sign, meaning }) => `\`${sign}\` ${MARKDOWN_MEANINGS[sign] ?? meaning}`);
+  return `Signs: ${entries.join(' · ')}.`;
+}
+
+/** The signs at the start of the lines of every change block (as `renderChangeBlock` writes them). */
+function listSigns(view: PlanView): Set<LineSign> {
+  const signs = new Set<LineSign>();
+  for (const change of view.changes) {
+    signs.add(change.sign);
+    for (const line of change.lines.flatMap(renderLine)) {
+      const sign = readSign(line);
+      if (sign) signs.add(sign);
+    }
+  }
+  return signs;
+}
+
+/** The sign of a line of a change block: first column `+`, `-`, `~` or `@@`, or a mark after the indent (`↕`, `!`). */
+export function readSign(line: string): LineSign | undefined {
+  if (line.startsWith('@@')) return '@@';
+  const first = line[0];
+  if (first === '+' || first === '-' || first === '~') return first;
+  const mark = /^ {2,}([↕!]) /.exec(line)?.[1];
+  return mark as LineSign | undefined;
 }
 
 /** Deletes and unsafe verdicts, at the top in a GitHub warning alert. */
@@ -137,7 +175,7 @@ function renderCallout(view: PlanView): string | undefined {
     if (view.safety.isUnsafe) lines.push('>');
     lines.push(`> **${deletes.length} ${deletes.length === 1 ? 'object' : 'objects'} will be deleted:**`);
     for (const change of deletes.slice(0, CALLOUT_ITEMS)) {
-      const reasons = change.lines.filter((line) => line.symbol === '!').map((line) => line.text);
+      const reasons = change.lines.filter((line) => line.sign === '!').map((line) => line.text);
       lines.push(`> - ${formatInlineCode(change.id)}${reasons.length > 0 ? `: ${escapeMarkdownInline(reasons.join('; '))}` : ''}`);
     }
     if (deletes.length > CALLOUT_ITEMS) lines.push(`> - and ${deletes.length - CALLOUT_ITEMS} more (see the sections below)`);
@@ -146,7 +184,7 @@ function renderCallout(view: PlanView): string | undefined {
 }
 
 function renderChangeBlock(view: ChangeView, change: Change): string {
-  const body = neutralizeControlChars([`# ${view.header}`, ...view.lines.map(renderLine)].join('\n'));
+  const body = neutralizeControlChars([`${view.sign} ${view.header}`, ...view.lines.flatMap(renderLine)].join('\n'));
   const fence = chooseFence(body);
   const diagram = change.kind === 'flow' ? renderFlowDiagram(change) : undefined;
   const mermaid = diagram ? `${chooseFence(diagram)}mermaid\n${diagram}\n${chooseFence(diagram)}\n\n` : '';
@@ -158,11 +196,29 @@ function renderFlowDiagram(change: Change): string | undefined {
   return change.action === 'delete' || !change.after ? undefined : renderFlowChangeMermaid(change);
 }
 
-/** Diff lines keep `+`/`-` in the first column so GitHub colours them. */
-function renderLine(line: ViewLine): string {
-  const indent = '  '.repeat(line.depth);
-  if (line.isDiffBody) return line.symbol === '@' ? `${indent} ${line.text}` : `${line.symbol}${indent}${line.text}`;
-  return `${line.symbol} ${indent}${line.text}`;
+/**
+ * Lines of a `diff` block: GitHub colours a line by its first character, so added values start
+ * with `+` (green), removed ones with `-` (red), and a changed value is its old `-` line and its
+ * new `+` line. Everything else (list and text headings, moves, notes) starts with spaces and
+ * stays uncoloured; nothing starts with `---`, `+++`, `<`, `>` or `!`, which the grammar reads too.
+ */
+function renderLine(line: ViewLine): string[] {
+  // One level under the change's header line.
+  const indent = '  '.repeat(line.depth + 1);
+  const lines: string[] = [];
+  if (line.sign === '@@') lines.push(`@@ ${line.text} @@`);
+  else if (line.sign === '+' || line.sign === '-') lines.push(`${line.sign} ${indent}${line.text}`);
+  else if (line.sign === '~' && (line.before !== undefined || line.after !== undefined)) {
+    lines.push(`- ${indent}${joinWords(line.text, line.before ?? '(none)')}`, `+ ${indent}${joinWords(line.text, line.after ?? '(none)')}`);
+  } else if (line.sign === '↕') lines.push(`  ${indent}↕ ${joinWords(line.text, `${line.before ?? ''} → ${line.after ?? ''}`)}`);
+  else if (line.sign === '!') lines.push(`  ${indent}! ${line.text}`);
+  else lines.push(`  ${indent}${line.text}`);
+  for (const item of line.items ?? []) lines.push(...renderLine(item));
+  return lines;
+}
+
+function joinWords(first: string, second: string): string {
+  return first === '' ? second : `${first} ${second}`;
 }
 
 function renderUnmanaged(view: PlanView): string | undefined {
@@ -199,13 +255,29 @@ function groupByKind(changes: readonly ChangeView[]): { kind: Kind; changes: Cha
   return [...groups].map(([kind, list]) => ({ kind, changes: list }));
 }
 
-function describeCounts(changes: readonly ChangeView[]): string {
-  const first = changes.filter((change) => !change.isReferenceStep);
-  const count = (action: Change['action']) => first.filter((change) => change.action === action).length;
-  return [['create', count('create')], ['update', count('update')], ['delete', count('delete')]]
-    .filter(([, value]) => value !== 0)
-    .map(([action, value]) => `${value} to ${action}`)
-    .join(', ') || 'reference steps';
+/**
+ * What a closed section changes: counts per action, each with its first addresses, so nothing
+ * hides behind a collapsed `<details>`: `1 to create (tabulation.Venda), 4 to delete (…, and 2 more)`.
+ */
+function describeSection(changes: readonly ChangeView[]): string {
+  let budget = SUMMARY_ADDRESSES;
+  const listAddresses = (addresses: readonly string[]): string => {
+    const shown = addresses.slice(0, Math.max(1, budget));
+    budget -= shown.length;
+    const more = addresses.length - shown.length;
+    return `${shown.map((address) => `<code>${escapeHtmlInert(address)}</code>`).join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+  };
+  const parts: string[] = [];
+  for (const action of ['create', 'update', 'delete'] as const) {
+    const addresses = unique(changes.filter((change) => change.action === action && !change.isReferenceStep).map((change) => change.id));
+    if (addresses.length > 0) parts.push(`${addresses.length} to ${action} (${listAddresses(addresses)})`);
+  }
+  if (parts.length === 0) parts.push(`reference steps (${listAddresses(unique(changes.map((change) => change.id)))})`);
+  return parts.join(', ');
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
 }
 
 function capitalize(text: string): string {

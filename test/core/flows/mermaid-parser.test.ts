@@ -5,8 +5,8 @@
  * identity sanitiser: the grammar still sees every label exactly as written.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderFlowChangeMermaid, renderFlowMermaid } from '../../../cli/core/flows/mermaid.js';
-import { describeFlowBlock, labelFlowEdge } from '../../../cli/core/flows/describe-block.js';
+import { EDGE_LABEL_WRAP, NODE_TEXT_WRAP, renderFlowChangeMermaid, renderFlowMermaid } from '../../../cli/core/flows/mermaid.js';
+import { describeFlowBlock, labelFlowEdge, wrapText } from '../../../cli/core/flows/describe-block.js';
 import { listFlowEdges, readFlowBlocks } from '../../../cli/core/flows/flow-graph.js';
 import type { Spec } from '../../../cli/core/model/resource.js';
 import { exampleFlow, flowChange, trickyFlow } from './diagram-inputs.js';
@@ -68,13 +68,14 @@ describe('Mermaid parser', () => {
     const expectedNodes = new Map<string, string>([['start_node', 'Início']]);
     for (const [id, block] of blocks) {
       const { title, detail } = describeFlowBlock(block);
-      expectedNodes.set(ids.get(id) as string, `${id}<br/>${title}: ${detail}`);
+      expectedNodes.set(ids.get(id) as string, [id, ...wrapText(`${title}: ${detail}`, NODE_TEXT_WRAP.width, NODE_TEXT_WRAP.maxLines)].join('<br/>'));
     }
     const byId = new Map(blocks);
-    const expectedEdges = [['start_node', 'b1', ''], ...listFlowEdges(flow).map((edge) => [ids.get(edge.from), ids.get(edge.target), labelFlowEdge(byId.get(edge.from), edge.edge)])];
+    const wrapEdge = (label: string) => wrapText(label, EDGE_LABEL_WRAP.width, EDGE_LABEL_WRAP.maxLines).join('<br/>');
+    const expectedEdges = [['start_node', 'b1', ''], ...listFlowEdges(flow).map((edge) => [ids.get(edge.from), ids.get(edge.target), wrapEdge(labelFlowEdge(byId.get(edge.from), edge.edge, { isWhole: true }))])];
     expect(chart.nodes).toEqual(expectedNodes);
     expect(chart.edges).toEqual(expectedEdges);
-    expect([...chart.nodes.values()].join(' ')).toContain('Diga "olá" [agora] {já} (por favor) — #…');
+    expect([...chart.nodes.values()].join(' ')).toContain('Diga "olá" [agora] {já} (por<br/>favor) — #1; a|b `código`<br/><script>alert(1)</script> & ç ã 😀<br/>segunda linha; \\n literal');
     expect(chart.edges.map((edge) => edge[2])).toContain('# · Opção "1" | [a] ; 🚀');
   });
 

@@ -47,14 +47,14 @@ describe('flow changes', () => {
       expect(output).not.toContain('old-secret-token');
       expect(output).not.toContain('new-secret-token');
     }
-    expect(renderPlanText(maskPlan(plan, createRedactor()), createStyle(false))).toContain('(sensitive value changed)');
+    expect(renderPlanText(maskPlan(plan, createRedactor()), createStyle(false))).toMatch(/~ headers\.\S+: \(sensitive value\) → \(new sensitive value\)/);
   });
 
   test('show the flow message as a line diff and the rewired edge in the text plan', () => {
     const text = renderPlanText(maskPlan(planFlowUpdate(), createRedactor()), createStyle(false));
-    expect(text).toContain('# flow.Principal will be updated');
+    expect(text).toContain('~ flow.Principal will be updated');
     expect(text).toContain('  + block sac (transfer)');
-    expect(text).toContain('  ~ block hello:\n      ~ text:\n          @@ -1,2 +1,2 @@\n           Olá!\n          -Bem-vindo.\n          +Seja bem-vindo.');
+    expect(text).toContain('  ~ block hello:\n      ~ text:\n            Olá!\n          - Bem-vindo.\n          + Seja bem-vindo.');
     expect(text).toContain('  ~ edge api.success: bye → sac');
   });
 

@@ -52,7 +52,7 @@ describe('renderPlanMarkdown when it must cut', () => {
     const markdown = renderPlanMarkdown(maskPlan(plan, createRedactor()));
     expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     const shown = new Set([...markdown.matchAll(/`([a-z-]+\.[^`]+)`/g)].map((match) => match[1]));
-    const detailed = new Set([...markdown.matchAll(/^# ([a-z-]+\.\S.*?) will be/gm)].map((match) => match[1]));
+    const detailed = new Set([...markdown.matchAll(/^[-+~] ([a-z-]+\.\S.*?) will be/gm)].map((match) => match[1]));
     const missing = plan.changes.map((change) => change.id).filter((id) => !shown.has(id) && !detailed.has(id));
     expect(missing).toEqual([]);
     expect(markdown).toMatch(/<summary>Changes whose details are left out: \d+<\/summary>/);

@@ -5,7 +5,7 @@
  * ones, such as initial passwords, left out). The result always plans as "no change" against the
  * live spec it came from: every default is dropped only after checking exactly that.
  */
-import { resolveSchemaNode, walkSpec, type SchemaNode, type SpecPath } from '../kinds/schema-walk.js';
+import { listVocabulary, resolveSchemaNode, walkSpec, type SchemaNode, type SpecPath } from '../kinds/schema-walk.js';
 import type { JsonValue, Kind, Spec } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 import { normalizeSpec, toComparableSpec } from '../normalize/normalize-spec.js';
@@ -69,10 +69,9 @@ function canonicalizeValues(kind: Kind, spec: Spec): Spec {
 
 /** Values of an enum (or of an alias table) in the schema's order (weekdays `mon`…`sun`, permissions as documented); others by text. */
 function sortSet(items: JsonValue[], node: SchemaNode): JsonValue[] {
-  const itemNode = node.items ? resolveSchemaNode(node.items) : undefined;
-  const vocabulary: JsonValue[] = itemNode?.enum ?? Object.keys(itemNode?.['x-aliases'] ?? {});
+  const vocabulary = listVocabulary(node.items);
   const rank = (item: JsonValue): number => {
-    const index = vocabulary.indexOf(item);
+    const index = typeof item === 'string' ? vocabulary.indexOf(item) : -1;
     return index === -1 ? vocabulary.length : index;
   };
   return items

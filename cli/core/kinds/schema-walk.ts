@@ -62,6 +62,13 @@ export function resolveSchemaNode(node: SchemaNode): SchemaNode {
   return current;
 }
 
+/** The values a string node allows, in the schema's order: its `enum`, or the canonical names of its `x-aliases` (weekdays). */
+export function listVocabulary(node: SchemaNode | undefined): string[] {
+  if (!node) return [];
+  const resolved = resolveSchemaNode(node);
+  return Array.isArray(resolved.enum) ? resolved.enum.map(String) : Object.keys(resolved['x-aliases'] ?? {});
+}
+
 export function getDefinition(name: string): SchemaNode {
   const node = root.$defs[name];
   if (!node) throw new Error(`schema: no definition ${name}`);

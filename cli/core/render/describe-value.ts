@@ -3,7 +3,7 @@
  * by one (schedule intervals as `mon–fri 08:00–18:00`, holidays and exceptions by date, weekdays
  * and other enumerations in the schema's order rather than alphabetical), other values as JSON.
  */
-import { getDefinition, getKindSchema, resolveSchemaNode, type SchemaNode } from '../kinds/schema-walk.js';
+import { getDefinition, getKindSchema, listVocabulary, resolveSchemaNode, type SchemaNode } from '../kinds/schema-walk.js';
 import type { JsonValue, Kind } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 
@@ -38,8 +38,8 @@ export function readListShape(node: SchemaNode | undefined): ListShape | undefin
   if (!node || node.type !== 'array' || !node.items) return undefined;
   const definition = node.items.$ref?.replace('#/$defs/', '');
   const itemFormat = definition === undefined ? undefined : itemFormats[definition];
-  const items = resolveSchemaNode(node.items);
-  const order = Array.isArray(items.enum) ? items.enum.map(String) : undefined;
+  const vocabulary = listVocabulary(node.items);
+  const order = vocabulary.length > 0 ? vocabulary : undefined;
   const isOrdered = node['x-set'] !== true;
   return {
     isOrdered,
@@ -70,13 +70,7 @@ const itemFormats: Record<string, ItemFormat> = {
 };
 
 /** `mon` … `sun`, in the schema's (week) order. */
-const WEEKDAYS: readonly string[] = readWeekdays();
-
-function readWeekdays(): string[] {
-  const items = getDefinition('ScheduleInterval').properties?.days?.items;
-  const values = items ? resolveSchemaNode(items).enum : undefined;
-  return Array.isArray(values) ? values.map(String) : [];
-}
+const WEEKDAYS: readonly string[] = listVocabulary(getDefinition('ScheduleInterval').properties?.days?.items);
 
 function sortDays(days: readonly JsonValue[]): JsonValue[] {
   return [...days].sort((a, b) => rank(WEEKDAYS, a) - rank(WEEKDAYS, b));

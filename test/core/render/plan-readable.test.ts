@@ -183,6 +183,23 @@ describe('every kind of change, as the pull-request comment', () => {
   });
 });
 
+describe('a new schedule group', () => {
+  test('shows one interval and one holiday a line, weekdays (Portuguese aliases too) in week order', () => {
+    const spec = { name: 'Plantão', intervals: [{ days: ['sex', 'seg', 'qua'], from: '08:00', to: '12:00' }, { days: ['sun', 'sat', 'fri'], from: '10:00', to: '14:00' }], holidays: [{ date: '12-25', name: 'Natal' }, { date: '01-01', name: 'Ano Novo' }] };
+    const plan = buildPlan(aState([aDesired('schedule-group', spec)]), aSnapshot([]), { target: sandboxTarget });
+    expect(renderPlanText(maskPlan(plan, createRedactor()), plain)).toContain([
+      '+ schedule-group.Plantão will be created',
+      '  + name: "Plantão"',
+      '  + intervals:',
+      '      + mon, wed, fri 08:00–12:00',
+      '      + fri–sun 10:00–14:00',
+      '  + holidays:',
+      '      + 01-01 Ano Novo',
+      '      + 12-25 Natal',
+    ].join('\n'));
+  });
+});
+
 describe('collapsed sections with many changes', () => {
   test('name the first addresses and count the rest', () => {
     const live = Array.from({ length: 45 }, (_, index) => aLive('tabulation', { name: `T${String(index).padStart(2, '0')}` }));

@@ -36,8 +36,9 @@ export function findFieldSchema(kind: Kind, path: string): SchemaNode | undefine
 /** The shape of a list field, or undefined when `node` is not a list. */
 export function readListShape(node: SchemaNode | undefined): ListShape | undefined {
   if (!node || node.type !== 'array' || !node.items) return undefined;
-  const definition = node.items.$ref?.replace('#/$defs/', '');
-  const itemFormat = definition === undefined ? undefined : itemFormats[definition];
+  // Items of one definition, or of one of several (holidays: a date, or a calendar that normalisation writes out as dates).
+  const definitions = [node.items, ...(node.items.oneOf ?? [])].flatMap((branch) => (branch.$ref ? [branch.$ref.replace('#/$defs/', '')] : []));
+  const itemFormat = definitions.map((definition) => itemFormats[definition]).find((format) => format !== undefined);
   const vocabulary = listVocabulary(node.items);
   const order = vocabulary.length > 0 ? vocabulary : undefined;
   const isOrdered = node['x-set'] !== true;

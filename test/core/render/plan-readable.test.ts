@@ -200,6 +200,19 @@ describe('a new schedule group', () => {
   });
 });
 
+describe('a holiday calendar', () => {
+  test('is shown as the dates it stands for, added and removed by date', () => {
+    const live = aLive('schedule-group', { name: 'Comercial', intervals: [{ days: ['mon'], from: '08:00', to: '18:00' }], holidays: [{ date: '12-25', name: 'Natal' }, { date: '06-24', name: 'São João' }] });
+    const desired = aDesired('schedule-group', { name: 'Comercial', intervals: [{ days: ['seg'], from: '08:00', to: '18:00' }], holidays: [{ calendar: 'br-national', year: 2027 }] });
+    const text = renderPlanText(maskPlan(buildPlan(aState([desired]), aSnapshot([live]), { target: sandboxTarget }), createRedactor()), plain);
+    expect(text).toContain('  ~ holidays:\n      + 01-01 Confraternização Universal\n');
+    expect(text).toContain('      + 03-26 Sexta-feira Santa\n');
+    expect(text).toContain('      - 06-24 São João\n');
+    expect(text).not.toContain('12-25 Natal');
+    expect(text).not.toContain('calendar');
+  });
+});
+
 describe('collapsed sections with many changes', () => {
   test('name the first addresses and count the rest', () => {
     const live = Array.from({ length: 45 }, (_, index) => aLive('tabulation', { name: `T${String(index).padStart(2, '0')}` }));

@@ -5,10 +5,12 @@
  * default 15 min), CONECTA_PARALLELISM (the most requests at once, default 8),
  * CONECTA_MAX_BODY (the largest answer read, default 64 MB), CONECTA_ALLOW_INSECURE_HTTP (plain
  * `http://` to a host other than loopback; the twin of `--allow-insecure-http`, read as oclif reads
- * a boolean flag's variable: 1, true, y or yes). Durations are seconds (`30`) or a number with a unit
- * (`500ms`, `30s`, `2m`); sizes are bytes or a number with `kb`/`mb`.
+ * a boolean flag's variable: 1, true, y or yes). Durations are seconds (`30`) or whole numbers with
+ * units (`500ms`, `30s`, `2m`, `1m30s`; cli/core/model/duration.ts); sizes are bytes or a number
+ * with `kb`/`mb`.
  */
 import { ConectaError } from '../../cli/core/errors.js';
+import { parseDurationMs } from '../../cli/core/model/duration.js';
 import type { Credentials } from './http-client.js';
 import { DEFAULT_SETTLE_WINDOW_MS } from './settle.js';
 
@@ -87,13 +89,13 @@ function readCredentials(env: Environment): Credentials {
   throw new ConectaError('PROVIDER_AUTH', 'No credentials for the tenant.', { hint: 'Set CONECTA_TOKEN, or CONECTA_EMAIL and CONECTA_PASSWORD (an administrator account).' });
 }
 
+/** A duration setting: a bare number counts seconds (`30`), otherwise the client's duration grammar (`500ms`, `30s`, `2m`). */
 export function readDuration(env: Environment, name: string, fallbackMs: number): number {
   const text = env[name]?.trim();
   if (!text) return fallbackMs;
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text);
-  if (!match) throw new ConectaError('PROVIDER_CONFIG', `${name} "${text}" is not a duration`, { hint: `Write ${name} in seconds (30) or with a unit (500ms, 30s, 2m).` });
-  const factor = match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000;
-  return Math.round(Number(match[1]) * factor);
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : parseDurationMs(text);
+  if (ms === undefined) throw new ConectaError('PROVIDER_CONFIG', `${name} "${text}" is not a duration`, { hint: `Write ${name} in seconds (30) or with units (500ms, 30s, 2m, 1m30s).` });
+  return ms;
 }
 
 function readPositiveInteger(env: Environment, name: string, fallback: number): number {

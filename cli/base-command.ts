@@ -4,10 +4,12 @@
  * (143 and 129 when apply is stopped by SIGTERM or SIGHUP).
  */
 import { Command, Flags } from '@oclif/core';
+import { suggestClosest } from './core/config/suggest.js';
 import { ConectaError } from './core/errors.js';
 import { createStyle, type Style } from './core/render/style.js';
 import type { CommandResult, Mask, Reporter } from './io/reporter.js';
 import { addCredentialVariables, createRedactor, type Redactor } from './io/redactor.js';
+import { isColorWanted } from './io/color.js';
 
 export abstract class BaseCommand extends Command {
   static override baseFlags = {
@@ -31,11 +33,15 @@ export abstract class BaseCommand extends Command {
 
   protected async parseBase<T extends Parameters<Command['parse']>[0]>(options: T) {
     addCredentialVariables(this.redactor, process.env);
-    const parsed = await this.parse(options);
+    // Before parsing, so that a mistyped flag is reported as JSON when --json was asked for.
+    this.isJson = this.argv.includes('--json');
+    const parsed = await this.parse(options).catch((error: unknown) => {
+      throw toUnknownFlagError(error, this.id ?? '', { ...(options as { flags?: FlagDefinitions }).flags, ...BaseCommand.baseFlags }, this.config.bin) ?? error;
+    });
     const flags = parsed.flags as { json?: boolean; color?: boolean; verbose?: boolean };
     this.isJson = flags.json === true;
     this.isVerbose = flags.verbose === true;
-    const isColor = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+    const isColor = flags.color ?? isColorWanted(process.env, process.stdout.isTTY === true);
     this.style = createStyle(isColor && !this.isJson);
     this.chosenReporter = await this.createReporter();
     return parsed;
@@ -53,6 +59,14 @@ export abstract class BaseCommand extends Command {
   }
 
   private async createReporter(): Promise<Reporter> {
+    const reporter = await this.createFormatReporter();
+    const { detectCiAnnotations, toRepositoryPath, withGithubAnnotations } = await import('./io/ci-annotations.js');
+    if (detectCiAnnotations(process.env) !== 'github') return reporter;
+    const cwd = process.cwd();
+    return withGithubAnnotations(reporter, { stderr: process.stderr, mask: this.mask, toPath: (file) => toRepositoryPath(file, cwd, process.env.GITHUB_WORKSPACE) });
+  }
+
+  private async createFormatReporter(): Promise<Reporter> {
     const streams = { stdout: process.stdout, stderr: process.stderr, mask: this.mask, isVerbose: this.isVerbose };
     if (this.isJson) {
       const { createJsonReporter } = await import('./io/reporter-json.js');
@@ -68,4 +82,23 @@ export abstract class BaseCommand extends Command {
     reporter.error(error, { isVerbose: this.isVerbose });
     return this.exit(error instanceof ConectaError ? error.exitCode : 1);
   }
+}
+
+type FlagDefinitions = Record<string, { char?: string; allowNo?: boolean; hidden?: boolean }>;
+
+/**
+ * oclif's "Nonexistent flag" as a located usage error: which flag, the closest one the command
+ * takes ("Did you mean --json?"), and where the list is. Undefined for any other error.
+ */
+export function toUnknownFlagError(error: unknown, commandId: string, flags: FlagDefinitions, bin: string): ConectaError | undefined {
+  const unknown = (error as { flags?: unknown }).flags;
+  if (!(error instanceof Error) || !/^Nonexistent flags?:/.test(error.message) || !Array.isArray(unknown)) return undefined;
+  const names = Object.entries(flags).filter(([, flag]) => !flag.hidden).flatMap(([name, flag]) => [`--${name}`, ...(flag.allowNo ? [`--no-${name}`] : []), ...(flag.char ? [`-${flag.char}`] : [])]);
+  const command = `${bin} ${commandId.replace(/:/g, ' ')}`.trim();
+  const described = unknown.map((given) => {
+    const flag = String(given).split('=')[0]!;
+    const suggestion = suggestClosest(flag, names);
+    return `${flag}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+  });
+  return new ConectaError('CLI_UNKNOWN_FLAG', `${command} has no flag ${described.join(', no flag ')}.`, { hint: `${command} --help lists its flags.` });
 }

@@ -1,8 +1,9 @@
 // Build step after `tsc`: bundles the CLI (oclif, the commands, their services and dependencies)
 // into dist/bundle/ with esbuild, so that a command loads a few files instead of ~600 modules.
 //
-//   dist/bundle/conecta.js      oclif's `execute` and COMMANDS (oclif's "explicit" command
-//                               discovery, package.json → oclif.commands); services, the provider
+//   dist/bundle/conecta.js      oclif's `execute`, COMMANDS (oclif's "explicit" command
+//                               discovery, package.json → oclif.commands) and the hooks
+//                               (package.json → oclif.hooks); services, the provider
 //                               and the sandbox stay in chunks loaded on demand (code splitting).
 //
 // The bundle replaces cli/io/schema-validators.ts with ajv's standalone code generated here from
@@ -24,6 +25,7 @@ function commandsEntry() {
   const ids = readdirSync(join(root, 'cli', 'commands')).filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort();
   return [
     "export { execute } from '@oclif/core';",
+    "export { commandNotFound } from './cli/hooks/command-not-found.ts';",
     ...ids.map((id, index) => `import * as command${index} from './cli/commands/${id}.ts';`),
     'const commandOf = (module) => Object.values(module).find((value) => typeof value === \'function\' && typeof value.run === \'function\');',
     `export const COMMANDS = { ${ids.map((id, index) => `${JSON.stringify(id)}: commandOf(command${index})`).join(', ')} };`,

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the `conecta` binary. No logic here: oclif reads the committed manifest
 // (oclif.manifest.json) so that command help loads no command module; `--version` and the
-// top-level `--help` are answered before oclif itself is loaded, from package.json and from
-// dist/help.txt (oclif's own help text, written by the build). Everything else runs from
+// top-level `--help` (or `-h`) are answered before oclif itself is loaded, from package.json and
+// from dist/help.txt (oclif's own help text, written by the build). Everything else runs from
 // dist/bundle/conecta.js, oclif and the commands bundled by the build (scripts/bundle.mjs).
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
@@ -10,7 +10,7 @@ import module from 'node:module';
 module.enableCompileCache?.();
 
 const only = process.argv.length === 3 ? process.argv[2] : undefined;
-const helpText = only === '--help' && !process.env.CONECTA_HELP_FROM_OCLIF ? readOptional(new URL('../../dist/help.txt', import.meta.url)) : undefined;
+const helpText = (only === '--help' || only === '-h') && !process.env.CONECTA_HELP_FROM_OCLIF ? readOptional(new URL('../../dist/help.txt', import.meta.url)) : undefined;
 
 if (only === '--version') {
   const { name, version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

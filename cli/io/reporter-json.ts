@@ -74,6 +74,12 @@ function toJson(result: CommandResult): unknown {
       return result.schema;
     case 'sandbox':
       return { url: result.url, token: result.token, dataFile: result.dataFile ?? null, ...(result.replay === undefined ? {} : { replay: result.replay }) };
+    case 'version':
+      return result.version;
+    case 'completion':
+      return result.result;
+    case 'help':
+      return { commands: result.help };
   }
 }
 

@@ -101,6 +101,15 @@ export function createTerminalReporter(options: TerminalReporterOptions): Report
       case 'sandbox':
         out(`Conecta sandbox listening on ${result.url} (data: ${result.dataFile ?? 'in memory'}${result.replay === undefined ? '' : `, replaying ${result.replay}`})`);
         return void out(`CONECTA_URL=${result.url} CONECTA_TOKEN=${result.token}`);
+      case 'version': {
+        const { name, version, platform, arch, node } = result.version;
+        return void out(`${name}/${version} ${platform}-${arch} node-${node}`);
+      }
+      case 'completion':
+        // The script as it is: a shell reads it.
+        return void options.stdout.write(mask(result.result.script));
+      case 'help':
+        return void out(result.help.map((entry) => `${entry.id}: ${entry.description}`).join('\n'));
     }
   };
 

@@ -11,6 +11,7 @@ import type { MaskedPlan } from '../core/plan/mask-plan.js';
 import type { Style } from '../core/render/style.js';
 import type { ProviderEvent } from '../../providers/contract.js';
 import type { ApplyOutcome } from '../services/apply.js';
+import type { CompletionResult } from '../services/completion.js';
 import type { DoctorReport } from '../core/render/doctor-report.js';
 import type { GraphResult } from '../services/graph.js';
 import type { InitResult } from '../services/init.js';
@@ -45,7 +46,21 @@ export type CommandResult =
   | { command: 'init'; result: InitResult }
   | { command: 'schema'; schema: unknown }
   /** The local sandbox is listening (`conecta sandbox`): where, with which token, storing where, replaying which capture. */
-  | { command: 'sandbox'; url: string; token: string; dataFile: string | undefined; replay?: string };
+  | { command: 'sandbox'; url: string; token: string; dataFile: string | undefined; replay?: string }
+  | { command: 'version'; version: VersionInfo }
+  | { command: 'completion'; result: CompletionResult }
+  /** `help --json` only: the terminal help is oclif's own. */
+  | { command: 'help'; help: CommandHelp[] };
+
+export interface VersionInfo { name: string; version: string; platform: string; arch: string; node: string }
+
+/** One command as `help --json` describes it. */
+export interface CommandHelp {
+  id: string;
+  description: string;
+  args: Record<string, { description: string; required: boolean; options?: readonly string[] }>;
+  flags: Record<string, { description: string; type: 'boolean' | 'option'; char?: string; options?: readonly string[]; env?: string }>;
+}
 
 export interface Reporter {
   emit(event: ReporterEvent): void;

@@ -8,7 +8,7 @@ const run = builtCliPath();
 describe('usage errors', () => {
   it('exit 1, never 2, which `plan --detailed-exitcode` reserves for "changes present"', () => {
     const unknownFlag = spawnSync(process.execPath, [run, 'plan', '--no-such-flag'], { encoding: 'utf8' });
-    expect(unknownFlag.stderr).toContain('Nonexistent flag: --no-such-flag');
+    expect(unknownFlag.stderr).toContain('conecta plan has no flag --no-such-flag');
     expect(unknownFlag.status).toBe(1);
     const badValue = spawnSync(process.execPath, [run, 'apply', '--parallelism', '0'], { encoding: 'utf8' });
     expect(badValue.status).toBe(1);

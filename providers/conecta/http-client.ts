@@ -15,6 +15,9 @@ import type { ExchangeRecorder, ProviderEvent, Redactor } from '../contract.js';
 import { computeBackoffDelay, defaultBackoff, parseRetryAfter, type BackoffPolicy } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
 import { AdaptiveLimiter } from './limiter.js';
+
+/** Reads at once by default (CONECTA_READ_PARALLELISM). */
+export const DEFAULT_READ_CONCURRENCY = 16;
 import { RatePacer, type PacingPolicy } from './pacer.js';
 import { createHttpRemoteError, createTransportRemoteError, hintFor, readVendorFailure } from './remote-error.js';
 
@@ -39,6 +42,8 @@ export interface ConectaClientOptions {
   deadlineMs?: number;
   maxRetries?: number;
   maxConcurrency?: number;
+  /** The most reads (GET) at once, default 16: a separate limit, so that a plan reads a large tenant's pages wider than apply writes. */
+  readConcurrency?: number;
   backoff?: BackoffPolicy;
   pacing?: PacingPolicy;
   clock?: Clock;
@@ -96,6 +101,8 @@ export class ConectaHttpClient {
   private readonly emit: (event: ProviderEvent) => void;
   private readonly redactor: Redactor;
   readonly limiter: AdaptiveLimiter;
+  /** Reads have their own limit; a 429 halves both (the tenant's rate limit is one). */
+  readonly readLimiter: AdaptiveLimiter;
   readonly pacer: RatePacer;
   private token: string | undefined;
   private login: Promise<string> | undefined;
@@ -106,8 +113,9 @@ export class ConectaHttpClient {
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '');
     const maxConcurrency = options.maxConcurrency ?? 8;
+    const readConcurrency = options.readConcurrency ?? DEFAULT_READ_CONCURRENCY;
     this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: maxConcurrency * 2, pipelining: 1 });
+    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: maxConcurrency + readConcurrency, pipelining: 1 });
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
     this.clock = options.clock ?? systemClock;
@@ -116,6 +124,7 @@ export class ConectaHttpClient {
     this.backoff = options.backoff ?? defaultBackoff;
     this.emit = options.onEvent ?? (() => undefined);
     this.limiter = new AdaptiveLimiter(maxConcurrency);
+    this.readLimiter = new AdaptiveLimiter(readConcurrency);
     this.pacer = new RatePacer(options.pacing);
     this.redactor = options.redactor;
     if ('token' in options.credentials) {
@@ -166,6 +175,7 @@ export class ConectaHttpClient {
         rateLimitedCount += 1;
         const delay = this.computeRetryDelay(answer, rateLimitedCount - 1);
         this.limiter.onRateLimited();
+        this.readLimiter.onRateLimited();
         this.pacer.onRateLimited(answer.startedAt, this.clock.now(), delay);
         this.emit({ type: 'rate-limited', waitMs: delay, concurrency: this.limiter.concurrency });
         await this.wait(method, displayPath, attempt + rateLimitedCount, delay, 'HTTP 429', remote, hasRetryAfter(answer));
@@ -173,7 +183,7 @@ export class ConectaHttpClient {
       }
       this.pacer.onAccepted(answer.startedAt, this.clock.now());
       if (answer.status >= 200 && answer.status < 300 && readVendorFailure(answer.body) === undefined) {
-        this.limiter.onSuccess();
+        (method === 'GET' ? this.readLimiter : this.limiter).onSuccess();
         return answer.body;
       }
       const remote = toRemote();
@@ -224,7 +234,8 @@ export class ConectaHttpClient {
     if (token) headers.authorization = `Bearer ${token}`;
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
-    await this.limiter.acquire();
+    const limiter = method === 'GET' ? this.readLimiter : this.limiter;
+    await limiter.acquire();
     let started: number | undefined;
     let status: number | undefined;
     try {
@@ -263,7 +274,7 @@ export class ConectaHttpClient {
         clearTimeout(timer);
       }
     } finally {
-      this.limiter.release();
+      limiter.release();
       if (started !== undefined) this.emit({ type: 'request', method, path: displayPath, status, durationMs: Math.round(this.clock.now() - started) });
     }
   }

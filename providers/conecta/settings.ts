@@ -2,7 +2,8 @@
  * The provider's settings from the environment, typed once and used for a tenant and for the
  * embedded sandbox alike: CONECTA_URL, CONECTA_TOKEN or CONECTA_EMAIL + CONECTA_PASSWORD,
  * CONECTA_TIMEOUT (per request, headers and body, default 30 s), CONECTA_DEADLINE (the whole run,
- * default 15 min), CONECTA_PARALLELISM (the most requests at once, default 8),
+ * default 15 min), CONECTA_PARALLELISM (the most writes at once, default 8), CONECTA_READ_PARALLELISM
+ * (the most reads at once, default 16),
  * CONECTA_MAX_BODY (the largest answer read, default 64 MB), CONECTA_ALLOW_INSECURE_HTTP (plain
  * `http://` to a host other than loopback; the twin of `--allow-insecure-http`, read as oclif reads
  * a boolean flag's variable: 1, true, y or yes). Durations are seconds (`30`) or whole numbers with
@@ -11,7 +12,7 @@
  */
 import { ConectaError } from '../../cli/core/errors.js';
 import { parseDurationMs } from '../../cli/core/model/duration.js';
-import type { Credentials } from './http-client.js';
+import { DEFAULT_READ_CONCURRENCY, type Credentials } from './http-client.js';
 import { DEFAULT_SETTLE_WINDOW_MS } from './settle.js';
 
 /** What the client needs whatever the target. */
@@ -19,6 +20,7 @@ export interface TransportSettings {
   timeoutMs: number;
   deadlineMs: number;
   maxConcurrency: number;
+  readConcurrency: number;
   settleWindowMs: number;
   maxBodyBytes: number;
   isInsecureHttpAllowed: boolean;
@@ -38,6 +40,7 @@ export function readTransportSettings(env: Environment): TransportSettings {
     timeoutMs: readDuration(env, 'CONECTA_TIMEOUT', 30_000),
     deadlineMs: readDuration(env, 'CONECTA_DEADLINE', 15 * 60_000),
     maxConcurrency: readPositiveInteger(env, 'CONECTA_PARALLELISM', 8),
+    readConcurrency: readPositiveInteger(env, 'CONECTA_READ_PARALLELISM', DEFAULT_READ_CONCURRENCY),
     settleWindowMs: readDuration(env, 'CONECTA_SETTLE', DEFAULT_SETTLE_WINDOW_MS),
     maxBodyBytes: readByteSize(env, 'CONECTA_MAX_BODY', DEFAULT_MAX_BODY_BYTES),
     isInsecureHttpAllowed: /^(1|true|y|yes)$/i.test(env.CONECTA_ALLOW_INSECURE_HTTP?.trim() ?? ''),

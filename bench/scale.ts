@@ -9,6 +9,8 @@
  * child process (`node cli/bin/run.js plan DIR`) against a sandbox in this process; wall time and
  * the child's peak RSS (process.resourceUsage at exit) are measured.
  *
+ * Each size is planned BENCH_SCALE_RUNS times (default 3): the median and range are reported.
+ *
  * Run: `npm run build && node dist/bench/scale.js [1000,10000,100000]` (prints one JSON line last).
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +22,8 @@ import { silentReporter } from '../cli/io/reporter.js';
 import { runApply } from '../cli/services/apply.js';
 import { startSandbox, type StoreData } from '../providers/sandbox/index.js';
 import { createRedactor } from '../cli/io/redactor.js';
+import { loadNow } from './rows.js';
+import { summarize } from './stats.js';
 
 const runJs = fileURLToPath(new URL('../../cli/bin/run.js', import.meta.url));
 const RSS_REPORTER = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss:"+process.resourceUsage().maxRSS+"\\n"))';
@@ -104,7 +108,14 @@ function writeConfig(directory: string, groups: number): void {
 
 export interface ScalePoint {
   objects: number;
+  /** Median of `runs` runs, and the range. */
   seconds: number;
+  minSeconds: number;
+  maxSeconds: number;
+  runs: number;
+  /** Load average (1 min) before and after the runs. */
+  loads: number[];
+  /** Largest peak RSS over the runs. */
   rssMb: number;
   exitCode: number | null;
   /** The plan's summary line ("No changes." expected). */
@@ -125,7 +136,7 @@ function runPlan(directory: string, env: NodeJS.ProcessEnv): Promise<{ seconds: 
   });
 }
 
-export async function measureScale(sizes: number[]): Promise<ScalePoint[]> {
+export async function measureScale(sizes: number[], runs = Number(process.env.BENCH_SCALE_RUNS ?? 3)): Promise<ScalePoint[]> {
   const directory = mkdtempSync(join(tmpdir(), 'conecta-bench-scale-'));
   try {
     mkdirSync(join(directory, '.git'));
@@ -141,9 +152,16 @@ export async function measureScale(sizes: number[]): Promise<ScalePoint[]> {
       const sandbox = await startSandbox({ dataFile, seed: 1 });
       try {
         const env = { ...process.env, NO_COLOR: '1', CONECTA_URL: sandbox.url, CONECTA_TOKEN: sandbox.token };
-        const run = await runPlan(configDirectory, env);
+        const loads = [loadNow()];
+        const measured = [];
+        for (let attempt = 0; attempt < runs; attempt += 1) {
+          measured.push(await runPlan(configDirectory, env));
+          loads.push(loadNow());
+        }
+        const run = measured.find((each) => each.code !== 0) ?? measured[0]!;
         const summary = run.stdout.trim().split('\n').filter((line) => /No changes|^Plan:/.test(line)).pop() ?? run.stderr.trim().split('\n')[0] ?? '';
-        points.push({ objects: groups * 4, seconds: run.seconds, rssMb: run.rssMb, exitCode: run.code, summary });
+        const seconds = summarize(measured.map((each) => each.seconds));
+        points.push({ objects: groups * 4, seconds: seconds.median, minSeconds: seconds.min, maxSeconds: seconds.max, runs, loads, rssMb: Math.max(...measured.map((each) => each.rssMb)), exitCode: run.code, summary });
       } finally {
         await sandbox.close();
         rmSync(dataFile, { force: true });

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadNow } from './rows.js';
 import { summarize, type Spread } from './stats.js';
 
 const runJs = fileURLToPath(new URL('../../cli/bin/run.js', import.meta.url));
@@ -51,6 +52,8 @@ export interface CommandFigures {
   validate: Spread;
   plan: Spread;
   planRssMb: number;
+  /** 1-minute load average before the runs and after each round. */
+  loads: number[];
 }
 
 /** `validate --help`, `validate` and `plan` (embedded sandbox, persisted) of a 10-object config, interleaved with `node -e 0`. */
@@ -62,6 +65,8 @@ export function measureCommands(runs = Number(process.env.BENCH_STARTUP_RUNS ?? 
     const series: Record<'bare' | 'validateHelp' | 'validate' | 'plan', number[]> = { bare: [], validateHelp: [], validate: [], plan: [] };
     let planRss = 0;
     timeRun([runJs, 'validate', join(directory, 'config.yaml')], env, directory);
+    timeRun([runJs, 'plan', join(directory, 'config.yaml')], env, directory);
+    const loads = [loadNow()];
     for (let run = 0; run < runs; run += 1) {
       series.bare.push(timeRun(['-e', '0'], env, directory).ms);
       series.validateHelp.push(timeRun([runJs, 'validate', '--help'], env, directory).ms);
@@ -69,8 +74,9 @@ export function measureCommands(runs = Number(process.env.BENCH_STARTUP_RUNS ?? 
       const plan = timeRun([runJs, 'plan', join(directory, 'config.yaml')], env, directory);
       series.plan.push(plan.ms);
       planRss = Math.max(planRss, plan.rssMb);
+      loads.push(loadNow());
     }
-    return { runs, bare: summarize(series.bare), validateHelp: summarize(series.validateHelp), validate: summarize(series.validate), plan: summarize(series.plan), planRssMb: planRss };
+    return { runs, bare: summarize(series.bare), validateHelp: summarize(series.validateHelp), validate: summarize(series.validate), plan: summarize(series.plan), planRssMb: planRss, loads };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -78,9 +84,10 @@ export function measureCommands(runs = Number(process.env.BENCH_STARTUP_RUNS ?? 
 
 export interface StartupFigures {
   runs: number;
-  bareMs: number;
-  versionMs: number;
-  helpMs: number;
+  bare: Spread;
+  version: Spread;
+  help: Spread;
+  loads: number[];
   versionOverheadMs: number;
   helpOverheadMs: number;
   versionRssMb: number;
@@ -98,10 +105,6 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: str
   return { ms, rssMb: Number(/maxrss:(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024 };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 /** The heavy packages among the modules that `conecta --version` loads. */
 export function listHeavyModulesOfVersion(): { heavy: string[]; count: number } {
@@ -126,6 +129,7 @@ export function measureStartup(runs = Number(process.env.BENCH_STARTUP_RUNS ?? 1
   let versionRss = 0;
   let helpRss = 0;
   timeRun([runJs, '--version'], env); // warm the file cache
+  const loads = [loadNow()];
   for (let run = 0; run < runs; run += 1) {
     bare.push(timeRun(['-e', '0'], env).ms);
     const versionRun = timeRun([runJs, '--version'], env);
@@ -134,15 +138,17 @@ export function measureStartup(runs = Number(process.env.BENCH_STARTUP_RUNS ?? 1
     const helpRun = timeRun([runJs, '--help'], env);
     help.push(helpRun.ms);
     helpRss = Math.max(helpRss, helpRun.rssMb);
+    loads.push(loadNow());
   }
   const loaded = listHeavyModulesOfVersion();
   return {
     runs,
-    bareMs: median(bare),
-    versionMs: median(version),
-    helpMs: median(help),
-    versionOverheadMs: median(version) - median(bare),
-    helpOverheadMs: median(help) - median(bare),
+    bare: summarize(bare),
+    version: summarize(version),
+    help: summarize(help),
+    loads,
+    versionOverheadMs: summarize(version).median - summarize(bare).median,
+    helpOverheadMs: summarize(help).median - summarize(bare).median,
     versionRssMb: versionRss,
     helpRssMb: helpRss,
     versionLoadedHeavy: loaded.heavy,
@@ -152,8 +158,8 @@ export function measureStartup(runs = Number(process.env.BENCH_STARTUP_RUNS ?? 1
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const figures = measureStartup();
-  console.log(`node -e 0: ${figures.bareMs.toFixed(0)} ms; conecta --version: ${figures.versionMs.toFixed(0)} ms (+${figures.versionOverheadMs.toFixed(0)} ms, ${figures.versionRssMb.toFixed(0)} MB); `
-    + `conecta --help: ${figures.helpMs.toFixed(0)} ms (+${figures.helpOverheadMs.toFixed(0)} ms, ${figures.helpRssMb.toFixed(0)} MB); medians of ${figures.runs} runs.`);
+  console.log(`node -e 0: ${figures.bare.median.toFixed(0)} ms; conecta --version: ${figures.version.median.toFixed(0)} ms (+${figures.versionOverheadMs.toFixed(0)} ms, ${figures.versionRssMb.toFixed(0)} MB); `
+    + `conecta --help: ${figures.help.median.toFixed(0)} ms (+${figures.helpOverheadMs.toFixed(0)} ms, ${figures.helpRssMb.toFixed(0)} MB); medians of ${figures.runs} runs.`);
   console.log(`--version loaded ${figures.modulesLoadedByVersion} modules; heavy ones: ${figures.versionLoadedHeavy.length === 0 ? 'none' : figures.versionLoadedHeavy.join(', ')}.`);
   console.log(JSON.stringify({ startup: figures }));
 }

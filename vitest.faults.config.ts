@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { goldenUpdateMode } from './test/support/golden-update-mode.js';
 
-/** `npm run test:faults`: the full fault-injection suite F1–F8 (test/faults/*.faults.ts). */
+/** `npm run test:faults`: the full fault-injection suite F1–F9 (test/faults/*.faults.ts). */
 export default defineConfig({
   test: {
     include: ['test/faults/**/*.faults.ts'],

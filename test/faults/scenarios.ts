@@ -31,6 +31,11 @@ export function readFaultSeed(fallback: number): number {
 }
 
 
+/** POSTs the sandbox received, from its request log (a create is sent at most once per planned create). */
+export function countPosts(sandbox: RunningSandbox): number {
+  return sandbox.audit().requestLog.filter((entry) => entry.method === 'POST' && entry.path.startsWith('/api/v4/') && !entry.path.endsWith('/auth/login')).length;
+}
+
 /** POSTs the sandbox answered with a fault (`tags`), from its request log. */
 export function countFaultedCreates(sandbox: RunningSandbox, tags: readonly string[]): number {
   return sandbox.audit().requestLog.filter((entry) => entry.method === 'POST' && entry.fault !== undefined && tags.includes(entry.fault)).length;
@@ -128,6 +133,13 @@ export interface ConvergenceFacts {
   requestsPerChange: number;
   /** Creates the sandbox answered with a fault: the scenario exercised its fault only when this is above 0. */
   faultedCreates: number;
+  /**
+   * POSTs the first apply sent, and the creates it planned: a create is never sent twice, so the
+   * first is at most the second (a client that re-sends a create after a 5xx breaks it even when
+   * the 5xx stored nothing).
+   */
+  firstRunPosts: number;
+  plannedCreates: number;
   /** The first apply (through the CLI) when it left changes not applied. */
   firstFailure?: FailedRunReport;
 }
@@ -159,6 +171,7 @@ export async function runRandomFailures(seed: number, failRate: number, perLevel
   const first = await runCli(['apply', 'config', '--auto-approve', '--parallelism', String(parallelism)], { cwd: tenant.cwd, env });
   const firstRunRequests = tenant.sandbox.audit().requests;
   const faultedCreates = countFaultedCreates(tenant.sandbox, ['fail', 'ghost']);
+  const firstRunPosts = countPosts(tenant.sandbox);
   let pending = await countPendingChanges(tenant);
   const firstFailure = first.code === 0 ? undefined : { code: first.code, stderr: first.stderr, stdout: first.stdout, ...readReport(first.stdout, first.stderr), pendingAfter: pending };
   let runs = 1;
@@ -169,7 +182,7 @@ export async function runRandomFailures(seed: number, failRate: number, perLevel
     pending = await countPendingChanges(tenant);
   }
   return {
-    seed, runs, pendingAfter: pending, duplicates: countDuplicates(tenant.sandbox), faultedCreates,
+    seed, runs, pendingAfter: pending, duplicates: countDuplicates(tenant.sandbox), faultedCreates, firstRunPosts, plannedCreates: tenant.total,
     requestsPerChange: firstRunRequests / tenant.total, ...(firstFailure ? { firstFailure } : {}),
   };
 }
@@ -230,15 +243,17 @@ export async function runGhostWrites(seed: number, rate: number, perLevel = 25):
   const tenant = await createTenant(perLevel, { seed, ghostWriteRate: rate });
   let runs = 0;
   let pending = tenant.total;
+  let firstRunPosts = 0;
   while (runs < 2 && pending > 0) {
     runs += 1;
     await applyInProcess(tenant, { CONECTA_SETTLE: SHORT_SETTLE });
+    if (runs === 1) firstRunPosts = countPosts(tenant.sandbox);
     pending = await countPendingChanges(tenant);
   }
   const audit = tenant.sandbox.audit();
   return {
     seed, runs, pendingAfter: pending, duplicates: countDuplicates(tenant.sandbox), requestsPerChange: audit.requests / tenant.total,
-    ghostWrites: audit.faults.ghostWrites, faultedCreates: countFaultedCreates(tenant.sandbox, ['ghost']),
+    ghostWrites: audit.faults.ghostWrites, faultedCreates: countFaultedCreates(tenant.sandbox, ['ghost']), firstRunPosts, plannedCreates: tenant.total,
   };
 }
 
@@ -278,15 +293,20 @@ export async function runLateCommits(seed: number, rate: number, lateCommitMs: n
  * more), so the fault certainly fires. A hung create is never sent again (outcome unknown); a
  * fault-free second apply converges.
  */
-export async function runHangs(baseSeed: number, rate: number, timeout: string, perLevel = 10): Promise<{ seed: number; code: number | null; ms: number; hung: number; pendingAfter: number; secondCode: number | null; duplicates: number }> {
+export async function runHangs(baseSeed: number, rate: number, timeout: string, perLevel = 10): Promise<{ seed: number; code: number | null; ms: number; hung: number; hungCreates: number; firstRunPosts: number; plannedCreates: number; pendingAfter: number; secondCode: number | null; duplicates: number }> {
   const seed = findSeedWithFault(baseSeed, { hangRate: rate }, 'hang', 20);
   const tenant = await createTenant(perLevel, { seed, hangRate: rate });
   const env = { ...sandboxEnv(tenant.sandbox), CONECTA_TIMEOUT: timeout, CONECTA_SETTLE: SHORT_SETTLE };
   const first = await runCli(['apply', 'config', '--auto-approve'], { cwd: tenant.cwd, env });
   const hung = tenant.sandbox.audit().faults.hung;
+  const hungCreates = countFaultedCreates(tenant.sandbox, ['hang']);
+  const firstRunPosts = countPosts(tenant.sandbox);
   tenant.sandbox.setFaults({ hangRate: 0 });
   const second = first.code === 0 ? first : await runCli(['apply', 'config', '--auto-approve'], { cwd: tenant.cwd, env });
-  return { seed, code: first.code, ms: first.ms, hung, pendingAfter: await countPendingChanges(tenant), secondCode: second.code, duplicates: countDuplicates(tenant.sandbox) };
+  return {
+    seed, code: first.code, ms: first.ms, hung, hungCreates, firstRunPosts, plannedCreates: tenant.total,
+    pendingAfter: await countPendingChanges(tenant), secondCode: second.code, duplicates: countDuplicates(tenant.sandbox),
+  };
 }
 
 export interface CrashFacts {
@@ -304,11 +324,12 @@ export interface CrashFacts {
 /**
  * F6: an apply killed with SIGKILL after a random number of writes (drawn from the seed), then a
  * re-run (in process). Natural keys are not enforced by the server, so a phantom create would
- * show as a duplicate.
+ * show as a duplicate. The kill comes while at least one level of writes (and the re-read after
+ * them) is left, each write slowed by the sandbox's latency, so every seed is killed mid-apply.
  */
 export async function runCrash(seed: number, perLevel = 6): Promise<CrashFacts> {
-  const tenant = await createTenant(perLevel, { seed, latencyMs: 15, enforceUniqueKeys: false });
-  const killAt = 1 + Math.floor(createRandom(seed)() * (tenant.total - 1));
+  const tenant = await createTenant(perLevel, { seed, latencyMs: 25, enforceUniqueKeys: false });
+  const killAt = 1 + Math.floor(createRandom(seed)() * (tenant.total - perLevel - 1));
   const run = startCli(['apply', 'config', '--auto-approve', '--parallelism', '4'], { cwd: tenant.cwd, env: sandboxEnv(tenant.sandbox) });
   const finished = run.done.then(() => true);
   const reached = waitForWrites(tenant.sandbox, killAt).then(() => false);
@@ -346,14 +367,80 @@ export async function runStalePlan(seed: number): Promise<{ code: number | null;
   return { code: result.code, stderr: result.stderr, writes: tenant.sandbox.audit().writes };
 }
 
-/** F8: two applies of the same config started together, from two checkouts, against one tenant. */
-export async function runConcurrentApplies(seed: number, perLevel = 10): Promise<{ codes: (number | null)[]; duplicates: number; pendingAfter: number }> {
-  const tenant = await createTenant(perLevel, { seed, latencyMs: 10, enforceUniqueKeys: true });
+export interface CleanApplyFacts {
+  /** Every request the fault-free apply made, and what it needs: the handshake, one read per list, the creates, one re-read per kind created into. */
+  requests: number;
+  needed: number;
+  /** GETs beyond those: look-ups by natural key (a list read again, `GET /agents/email/…`). The settle window must add none. */
+  lookUps: number;
+  status: string | undefined;
+}
+
+/**
+ * The request overhead of the settle window on a clean run: a fault-free first apply of 4 ×
+ * perLevel creates, counted from the sandbox's audit. A look-up by natural key reads a list a
+ * further time (or `GET /agents/email/…`), so any look-up shows as a list read beyond the refresh
+ * and the duplicate check after the apply.
+ */
+export async function measureCleanApply(seed: number, perLevel: number): Promise<CleanApplyFacts> {
+  const tenant = await createTenant(perLevel, { seed });
+  const run = await applyInProcess(tenant);
+  const byRoute = tenant.sandbox.audit().byRoute;
+  const handshake = ['GET /api/version', 'GET /auth/me'];
+  const createdRoutes = new Set(Object.keys(byRoute).filter((route) => route.startsWith('POST ')).map((route) => route.slice('POST '.length)));
+  const listRoutes = Object.keys(byRoute).filter((route) => route.startsWith('GET ') && !handshake.includes(route) && !route.includes('{'));
+  let lookUps = Object.entries(byRoute).filter(([route]) => route.startsWith('GET ') && route.includes('{')).reduce((sum, [, count]) => sum + count, 0);
+  for (const route of listRoutes) lookUps += (byRoute[route] ?? 0) - 1 - (createdRoutes.has(route.slice('GET '.length)) ? 1 : 0);
+  const creates = [...createdRoutes].reduce((sum, route) => sum + (byRoute[`POST ${route}`] ?? 0), 0);
+  return {
+    requests: Object.values(byRoute).reduce((sum, count) => sum + count, 0),
+    needed: handshake.length + listRoutes.length + creates + createdRoutes.size,
+    lookUps,
+    status: run.outcome?.status,
+  };
+}
+
+export interface ConcurrentFacts {
+  codes: (number | null)[];
+  stderrs: string[];
+  /** POSTs both applies sent: above the planned creates only when both created (the applies overlapped). */
+  posts: number;
+  plannedCreates: number;
+  /** Duplicated natural keys the sandbox holds (names), and 409 answers it gave. */
+  duplicateNames: string[];
+  conflicts: number;
+  /** Changes a fresh plan shows, or the error it fails with (a tenant holding duplicates cannot be planned). */
+  pendingAfter: number | undefined;
+  planError: unknown;
+}
+
+/**
+ * F8: two applies of the same config started together, from two checkouts, against one tenant.
+ * Each request is slowed by 250 ms so the two runs overlap despite their start-up times. With
+ * `isUniqueEnforced` the sandbox refuses a second object of a name (409; the loser adopts the
+ * winner's object); without, two racing creates both land, as on a tenant without uniqueness, and
+ * the duplicates must be visible: in an apply's exit code and stderr, and in the next plan.
+ */
+export async function runConcurrentApplies(seed: number, isUniqueEnforced: boolean, perLevel = 10): Promise<ConcurrentFacts> {
+  const tenant = await createTenant(perLevel, { seed, latencyMs: 250, enforceUniqueKeys: isUniqueEnforced });
   const second = createProject({ 'config/tenant.yaml': generateLayeredConfig({ perLevel }) });
   const env = sandboxEnv(tenant.sandbox);
   const results = await Promise.all([
     runCli(['apply', 'config', '--auto-approve'], { cwd: tenant.cwd, env }),
     runCli(['apply', 'config', '--auto-approve'], { cwd: second, env }),
   ]);
-  return { codes: results.map((result) => result.code), duplicates: countDuplicates(tenant.sandbox), pendingAfter: await countPendingChanges(tenant) };
+  const audit = tenant.sandbox.audit();
+  let pendingAfter: number | undefined;
+  let planError: unknown;
+  try {
+    pendingAfter = await countPendingChanges(tenant);
+  } catch (error) {
+    planError = error;
+  }
+  return {
+    codes: results.map((result) => result.code), stderrs: results.map((result) => result.stderr),
+    posts: countPosts(tenant.sandbox), plannedCreates: tenant.total,
+    duplicateNames: Object.values(audit.duplicates).flatMap((names) => names ?? []), conflicts: audit.byStatus['409'] ?? 0,
+    pendingAfter, planError,
+  };
 }

@@ -23,6 +23,8 @@ export interface ProviderDescription extends TargetInfo {
 }
 
 export interface ProviderAccount {
+  /** Its vendor id (`_id` of `/auth/me`), when the tenant says. */
+  id?: string;
   name: string;
   email: string;
   /** `admin` or `agent`, as the tenant reports it. */

@@ -1,7 +1,8 @@
 /**
  * Saved plans (`plan --out plan.json`): the masked plan in the `--json` format plus what it was
  * made from — the config layers (relative to the plan file, so a plan made in one checkout
- * applies in another), the environment (in `target`) and whether `--prune` was given. `apply --plan` re-reads the config and the tenant, checks the fingerprints and
+ * applies in another), the target (`target`: URL, environment and the account read with, which
+ * `apply --plan` requires to be the same) and whether `--prune` was given. `apply --plan` re-reads the config and the tenant, checks the fingerprints and
  * recomputes the plan, so masked values are all it needs.
  */
 import { readFile } from 'node:fs/promises';
@@ -66,6 +67,10 @@ function findShapeProblem(data: Record<string, unknown>): string | undefined {
   if (!Array.isArray(data.layers) || data.layers.length === 0 || !data.layers.every(isLayer)) return '`layers` must list the config folders';
   if (typeof data.prune !== 'boolean') return '`prune` must be true or false';
   if (!isObject(data.target) || typeof data.target.url !== 'string') return '`target.url` is missing';
+  if (typeof data.target.isSandbox !== 'boolean') return '`target.isSandbox` must be true or false';
+  if (data.target.environment !== undefined && typeof data.target.environment !== 'string') return '`target.environment` must be text';
+  const { account } = data.target;
+  if (account !== undefined && (!isObject(account) || typeof account.email !== 'string' || (account.id !== undefined && typeof account.id !== 'string'))) return '`target.account` must hold an `email` (and an `id`) as text';
   if (!Array.isArray(data.changes)) return '`changes` must be a list';
   if (!isObject(data.fingerprints) || typeof data.fingerprints.config !== 'string' || !isObject(data.fingerprints.live)) return '`fingerprints` is missing';
   if (typeof data.fingerprints.salt !== 'string') return '`fingerprints.salt` is missing (the plan was saved by an older conecta)';

@@ -19,6 +19,8 @@ import { preparePlan, type PreparedPlan } from './prepare-plan.js';
 import { resolveTarget, type ResolvedTarget, type ResolveTargetOptions } from './project.js';
 import { maskPlan, type MaskedPlan } from '../core/plan/mask-plan.js';
 import { findDuplicateKeys, type DuplicateKey } from '../core/plan/find-duplicate-keys.js';
+import { findTargetMismatch } from '../core/plan/find-target-mismatch.js';
+import type { PlanTarget } from '../core/plan/types.js';
 
 export interface ApplyOptions {
   /** Which environment and config folders (a saved plan records its own environment and folders). */
@@ -130,11 +132,21 @@ async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderE
     return preparePlan({ target, cwd: options.cwd, prune: options.prune, redactor: options.redactor, onProviderEvent });
   }
   const saved = await readPlanFile(options.planFile);
-  // The saved plan names its environment and folders; the fingerprints catch any other difference.
-  const environment = saved.plan.target.environment;
+  // The saved plan names its environment and folders; an --env (or CONECTA_ENV) naming another
+  // environment is refused below, and the fingerprints catch any other difference.
+  const environment = options.targetOptions.envName || options.targetOptions.env.CONECTA_ENV || saved.plan.target.environment;
   const resolved = await resolveTarget({ ...options.targetOptions, ...(environment === undefined ? {} : { envName: environment }), paths: undefined });
+  // Refused before the tenant is even opened when the URL or the environment differ.
+  const tenantUrl = resolved.env.CONECTA_URL?.trim() ?? '';
+  refuseOtherTarget(options.planFile, saved.plan.target, { url: tenantUrl, isSandbox: tenantUrl === '', ...(resolved.name === 'default' ? {} : { environment: resolved.name }) }, false);
   const target = withParallelism({ ...resolved, layers: saved.layers });
   const prepared = await preparePlan({ target, cwd: options.cwd, prune: saved.isPruned, redactor: options.redactor, fingerprintSalt: saved.plan.fingerprints.salt, onProviderEvent });
+  try {
+    refuseOtherTarget(options.planFile, saved.plan.target, prepared.plan.target, true);
+  } catch (error) {
+    await prepared.opened.close();
+    throw error;
+  }
   const drift = findPlanDrift(saved.plan, prepared.plan, prepared.snapshot, (resource) => fingerprintLive(resource, prepared.fingerprintKey));
   if (drift.length > 0) {
     await prepared.opened.close();
@@ -143,6 +155,15 @@ async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderE
     });
   }
   return prepared;
+}
+
+/** A saved plan applies only to the tenant, environment and account it was read from (find-target-mismatch.ts). */
+function refuseOtherTarget(planFile: string, saved: PlanTarget, current: PlanTarget, isAccountKnown: boolean): void {
+  const mismatches = findTargetMismatch(saved, current, { isAccountKnown });
+  if (mismatches.length === 0) return;
+  throw new ApplyError('APPLY_PLAN_TARGET_MISMATCH', `The saved plan ${planFile} was made for another target; nothing was applied:\n${mismatches.map((line) => `  - ${line}`).join('\n')}`, {
+    hint: 'A saved plan applies only to the tenant, environment and account it was read with: run `conecta apply --plan` with the same --env and credentials as `conecta plan --out`, or make a new plan against this target.',
+  });
 }
 
 /**

@@ -89,7 +89,12 @@ export async function preparePlan(options: PreparePlanOptions): Promise<Prepared
     const plan = buildPlan(loaded.state, snapshot, {
       fingerprintKey,
       ...(account ? { account: { email: account.email, ...(accountGroup === undefined ? {} : { userGroup: accountGroup }) } } : {}),
-      target: { url: opened.description.url, isSandbox: opened.description.isSandbox, ...(target.name === 'default' ? {} : { environment: target.name }) },
+      target: {
+        url: opened.description.url,
+        isSandbox: opened.description.isSandbox,
+        ...(target.name === 'default' ? {} : { environment: target.name }),
+        ...(account ? { account: { ...(account.id === undefined ? {} : { id: account.id }), email: account.email } } : {}),
+      },
       ...(options.prune === undefined ? {} : { prune: options.prune }),
     });
     return { plan, fingerprintKey, desired: loaded.state, snapshot, opened, diagnostics, files: loaded.files };

@@ -391,7 +391,9 @@ function readAccount(me: unknown): ProviderAccount | undefined {
   if (email === '') return undefined;
   // `groupId`: the group that gives the account its rights, which plans protect.
   const groupId = typeof user.groupId === 'string' && user.groupId !== '' ? { userGroupId: user.groupId } : {};
-  return { name: typeof user.name === 'string' ? user.name : '', email, role: typeof user.type === 'string' ? user.type : 'unknown', ...groupId };
+  // `_id`: with the e-mail, what a saved plan is bound to (apply --plan refuses another account).
+  const id = typeof user._id === 'string' && user._id !== '' ? { id: user._id } : {};
+  return { ...id, name: typeof user.name === 'string' ? user.name : '', email, role: typeof user.type === 'string' ? user.type : 'unknown', ...groupId };
 }
 
 function isObject(value: unknown): value is WireObject {

@@ -1,6 +1,7 @@
 // startSandbox: a local HTTP server on 127.0.0.1 speaking the SZ.chat REST API v4 wire
 // format, for tests, benchmarks and `conecta sandbox`. See README.md for what is inferred.
 
+import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,6 +65,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const journal = dataFile ? new StoreJournal(dataFile, snapshot, loaded?.seq) : undefined;
   const store = new Store({
     newId,
+    // A data file is one tenant: its admin id is drawn once, unpredictably, and kept in the file.
+    newAdminId: dataFile ? () => randomBytes(12).toString('hex') : newId,
     now: resolved.now,
     enforceUniqueKeys: resolved.enforceUniqueKeys,
     isStrict: resolved.strictWrites,
@@ -72,8 +75,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // A replayed tenant is served as it was: no built-in group is added to it.
     isBuiltinGroupAdded: replay === undefined,
   }, loaded?.data ?? replay?.data);
-  // A new data file, one a killed run left with a journal, or one missing the built-in group: written whole now.
-  if (journal && (!loaded?.data || loaded.hasJournal || journal.hasPending)) await journal.compact();
+  // A new data file, one a killed run left with a journal, or one missing the built-in group or the admin id: written whole now.
+  if (journal && (!loaded?.data || loaded.hasJournal || journal.hasPending || loaded.data.adminUserId === undefined)) await journal.compact();
   else await journal?.measure();
 
   const faults = new FaultInjector(resolved.faults);
@@ -91,7 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     flowsEnabled,
     apiUrl: '',
     now: resolved.now,
-    adminUserId: newId(),
+    adminUserId: store.adminUserId,
     ...replayContext(replay),
   };
   const setFaults = (patch: Partial<FaultOptions>): FaultOptions => {

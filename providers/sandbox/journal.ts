@@ -100,8 +100,8 @@ function replay(data: StoreData | undefined, changes: readonly StoreChange[]): S
       positions.delete(change.kind);
     }
   }
-  // A store started from a capture keeps saying so (index.ts: the next start continues it).
-  return { version: 1, records, ...(data?.replayOf === undefined ? {} : { replayOf: data.replayOf }) };
+  // A store started from a capture keeps saying so (index.ts: the next start continues it); the admin id is the tenant's identity.
+  return { version: 1, records, ...(data?.replayOf === undefined ? {} : { replayOf: data.replayOf }), ...(data?.adminUserId === undefined ? {} : { adminUserId: data.adminUserId }) };
 }
 
 /**

@@ -13,6 +13,12 @@ export interface StoreData {
   records: Record<KindName, JsonObject[]>;
   /** SHA-256 of the capture file this store was initialised from (`sandbox --replay`), if any. */
   replayOf?: string;
+  /**
+   * The `_id` of the signed-in admin (`GET /auth/me`), kept with the data so that the tenant this
+   * file holds keeps one identity across restarts (a saved plan is bound to it). Absent in files
+   * written before it existed; the sandbox then adds it.
+   */
+  adminUserId?: string;
 }
 
 export type StoreError =
@@ -28,6 +34,8 @@ export type StoreResult<T> =
 
 export interface StoreOptions {
   newId: () => string;
+  /** Draws the admin id to keep when the data has none. */
+  newAdminId: () => string;
   now: () => Date;
   enforceUniqueKeys: boolean;
   /**
@@ -66,6 +74,7 @@ function emptyRecords(): Record<KindName, JsonObject[]> {
 
 export function isStoreData(value: unknown): value is StoreData {
   if (!isPlainObject(value) || value['version'] !== 1 || !isPlainObject(value['records'])) return false;
+  if (value['adminUserId'] !== undefined && typeof value['adminUserId'] !== 'string') return false;
   const records = value['records'];
   return Object.values(records).every((list) => Array.isArray(list) && list.every((r) => isPlainObject(r) && typeof r['_id'] === 'string'));
 }
@@ -79,11 +88,14 @@ export class Store implements StoreView {
   private byKey = new Map<KindName, Map<string, JsonObject[]>>();
   /** Team id → ids of the agents in it; rebuilt on demand after an agent changes. */
   private agentsByTeam: Map<unknown, unknown[]> | undefined;
+  /** The signed-in admin's id: from the data, else a new one; kept by `reset()`. */
+  readonly adminUserId: string;
 
   constructor(options: StoreOptions, data?: StoreData) {
     this.options = options;
     if (data) this.load(data);
     else this.reset();
+    this.adminUserId = data?.adminUserId ?? options.newAdminId();
   }
 
   /** Replaces the content with `data`, adding the built-in group if it is missing. */
@@ -143,7 +155,7 @@ export class Store implements StoreView {
   }
 
   snapshot(): StoreData {
-    return { version: 1, records: structuredClone(this.records) };
+    return { version: 1, records: structuredClone(this.records), adminUserId: this.adminUserId };
   }
 
   create(kind: KindName, input: JsonObject): StoreResult<JsonObject> {

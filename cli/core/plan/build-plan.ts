@@ -19,11 +19,11 @@ import type { DesiredEntry, LiveEntry } from './entries.js';
 import { fingerprintNormalizedConfig, fingerprintNormalizedLive, UNSAVED_FINGERPRINT_KEY, type FingerprintKey } from './fingerprint.js';
 import { orderChanges, type DependencyEdge } from './order-changes.js';
 import { followRenames, formatIdentity, identifyReference, indexReferrers, type Referrer } from './reference-index.js';
-import { isReferenceStep, PLAN_FORMAT_VERSION, type Change, type Plan, type UnmanagedResource } from './types.js';
+import { isReferenceStep, PLAN_FORMAT_VERSION, type Change, type Plan, type PlanTarget, type UnmanagedResource } from './types.js';
 import { compareText } from '../compare-text.js';
 
 export interface BuildPlanOptions {
-  target: { url: string; isSandbox: boolean; environment?: string };
+  target: PlanTarget;
   /** Delete live objects missing from the config in every kind (`--prune`). */
   prune?: boolean;
   /** The account the provider is signed in as (`GET /auth/me`): it and its user group are protected. */
@@ -100,7 +100,12 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot, options
 
   return {
     formatVersion: PLAN_FORMAT_VERSION,
-    target: { url: options.target.url, isSandbox: options.target.isSandbox, ...(options.target.environment === undefined ? {} : { environment: options.target.environment }) },
+    target: {
+      url: options.target.url,
+      isSandbox: options.target.isSandbox,
+      ...(options.target.environment === undefined ? {} : { environment: options.target.environment }),
+      ...(options.target.account === undefined ? {} : { account: { ...(options.target.account.id === undefined ? {} : { id: options.target.account.id }), email: options.target.account.email } }),
+    },
     changes: ordered,
     unmanaged,
     safety: assessSafety(ordered, liveCounts),

@@ -133,6 +133,14 @@ export interface PlanTarget {
   isSandbox: boolean;
   /** The environment of conecta.yaml the plan was made for, if any. */
   environment?: string;
+  /** The account the plan was read with (`GET /auth/me`), when the tenant said: a saved plan applies only with it. */
+  account?: PlanAccount;
+}
+
+export interface PlanAccount {
+  /** The account's vendor id (`_id`), when the tenant gave one. */
+  id?: string;
+  email: string;
 }
 
 export interface Plan {

@@ -3,10 +3,11 @@
  * diagnostic its code frame. Positions are resolved lazily: a file is parsed into `yaml`'s
  * document model (slow on large files) only when one of its diagnostics is reported.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { createLineIndex, type LineIndex } from './config-line-index.js';
 import { parsePointer } from '../core/json-pointer.js';
+import { findNodeOffset } from './yaml-compose.js';
 
 /** Codes whose pointer names a key: the caret goes under the key rather than its value. */
 const KEY_CODES = new Set(['CONFIG_UNKNOWN_KEY', 'CONFIG_FORBIDDEN_KEY', 'CONFIG_YAML_DUPLICATE_KEY', 'CONFIG_INVALID_KEY']);
@@ -34,36 +35,12 @@ export function locateDiagnostics(diagnostics: Diagnostic[], sources: ReadonlyMa
     let { line, column } = diagnostic;
     if (diagnostic.pointer !== undefined && (line === undefined || !diagnostic.code.startsWith('CONFIG_YAML'))) {
       located.document ??= parseDocument(source, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
-      const offset = findOffset(located.document, diagnostic.pointer, KEY_CODES.has(diagnostic.code));
+      const offset = findNodeOffset(located.document, parsePointer(diagnostic.pointer), KEY_CODES.has(diagnostic.code));
       if (offset !== undefined) [line, column] = located.lines.locate(offset);
     }
     if (line === undefined) return diagnostic;
     return { ...diagnostic, line, column: column ?? 1, frame: formatFrame(located.sourceLines, line, column ?? 1) };
   });
-}
-
-function findOffset(document: Document, pointer: string, isKey: boolean): number | undefined {
-  const segments = parsePointer(pointer);
-  let node: unknown = document.contents;
-  let offset = rangeStart(node);
-  for (const [index, segment] of segments.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === segment);
-      if (!pair) return offset;
-      if (isKey && index === segments.length - 1) return rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      node = node.items[Number(segment)];
-    } else {
-      return offset;
-    }
-    offset = rangeStart(node) ?? offset;
-  }
-  return offset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
 }
 
 /** Two lines of context, the line, and a caret under the column. */

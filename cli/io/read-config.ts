@@ -9,8 +9,9 @@ import { interpolateDocument } from '../core/config/interpolate.js';
 import { resolveDesiredState, type ParsedConfigFile } from '../core/config/resolve-state.js';
 import { validateDesiredState } from '../core/config/validate-state.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { listSensitivePaths } from '../core/kinds/schema-walk.js';
-import type { DesiredState, JsonValue, Spec } from '../core/model/resource.js';
+import { formatPointer } from '../core/json-pointer.js';
+import { getAtPath, listSensitivePaths } from '../core/kinds/schema-walk.js';
+import type { DesiredState } from '../core/model/resource.js';
 import { readConfigSources } from './config-files.js';
 import { locateDiagnostics } from './config-locate.js';
 import { prepareSchemaValidator, validateSchema } from './schema-validator.js';
@@ -75,14 +76,14 @@ function collectSensitiveValues(state: DesiredState, envValuesByResult: Readonly
   const secrets = new Set<string>();
   for (const resource of state.resources) {
     for (const path of listSensitivePaths(resource.kind, resource.spec)) {
-      const value = readPath(resource.spec, path);
+      const value = getAtPath(resource.spec, path);
       if (typeof value !== 'string' || value === '') continue;
       secrets.add(value);
       const envValues = envValuesByResult.get(value);
       for (const secret of envValues ?? []) secrets.add(secret);
       if (envValues === undefined && resource.origin !== undefined) {
         diagnostics.push({
-          code: 'CONFIG_LITERAL_SECRET', severity: 'warning', file: resource.origin.file, pointer: `${resource.origin.pointer ?? ''}/${path.map(escapePointer).join('/')}`,
+          code: 'CONFIG_LITERAL_SECRET', severity: 'warning', file: resource.origin.file, pointer: `${resource.origin.pointer ?? ''}${formatPointer(path)}`,
           message: `${path.join('.')} of ${resource.kind} ${JSON.stringify(resource.name)} is a secret written in the file.`,
           hint: 'Keep secrets out of version control: write ${env:NAME} and set NAME in your CI secrets.',
         });
@@ -90,19 +91,6 @@ function collectSensitiveValues(state: DesiredState, envValuesByResult: Readonly
     }
   }
   return [...secrets];
-}
-
-function escapePointer(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function readPath(spec: Spec, path: readonly (string | number)[]): JsonValue | undefined {
-  let current: JsonValue | undefined = spec;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, JsonValue>)[segment as string];
-  }
-  return current;
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[], files: readonly string[]): Diagnostic[] {

@@ -220,7 +220,7 @@ function checkComposedValue(value: unknown, path: string[], ancestors: Set<unkno
     return false;
   }
   if (value === null || typeof value !== 'object') return true;
-  const offset = () => nodeOffset(document, path);
+  const offset = () => findNodeOffset(document, path) ?? 0;
   if (ancestors.has(value)) {
     diagnostics.push(located(context, offset(), 'CONFIG_YAML_ALIAS_CYCLE', 'An alias refers to a node that contains it (a cycle).', 'Remove the alias or point it at a node outside itself.'));
     return false;
@@ -234,7 +234,7 @@ function checkComposedValue(value: unknown, path: string[], ancestors: Set<unkno
   const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
   for (const [key, child] of entries) {
     if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) {
-      diagnostics.push(forbiddenKey(context, nodeOffset(document, [...path, key], true), key));
+      diagnostics.push(forbiddenKey(context, findNodeOffset(document, [...path, key], true) ?? 0, key));
       isSafe = false;
       continue;
     }
@@ -245,16 +245,20 @@ function checkComposedValue(value: unknown, path: string[], ancestors: Set<unkno
   return isSafe;
 }
 
-function nodeOffset(document: Document, path: readonly string[], isKey = false): number {
+/**
+ * The offset of the node at `path` (of its key with `isKey`), following aliases; where the path
+ * stops existing, the last node found. Undefined for an empty document. Shared with
+ * config-locate.ts, which places diagnostics by JSON pointer.
+ */
+export function findNodeOffset(document: Document, path: readonly string[], isKey = false): number | undefined {
   let node: unknown = document.contents;
-  let offset = 0;
+  let offset = rangeStart(node);
   for (const [index, segment] of path.entries()) {
     while (isAlias(node)) node = (node as { resolve(document: Document): unknown }).resolve(document);
     if (isMap(node)) {
-      const pair = node.items.find((item) => String((item.key as { value?: unknown } | null)?.value ?? item.key) === segment);
+      const pair = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === segment);
       if (!pair) return offset;
-      const keyStart = rangeStart(pair.key);
-      if (isKey && index === path.length - 1 && keyStart !== undefined) return keyStart;
+      if (isKey && index === path.length - 1) return rangeStart(pair.key) ?? offset;
       node = pair.value;
     } else if (isSeq(node)) {
       node = node.items[Number(segment)];

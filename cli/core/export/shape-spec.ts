@@ -5,7 +5,7 @@
  * ones, such as initial passwords, left out). The result always plans as "no change" against the
  * live spec it came from: every default is dropped only after checking exactly that.
  */
-import { listVocabulary, resolveSchemaNode, walkSpec, type SchemaNode, type SpecPath } from '../kinds/schema-walk.js';
+import { getAtPath, listVocabulary, resolveSchemaNode, setAtPath, walkSpec, type SchemaNode, type SpecPath } from '../kinds/schema-walk.js';
 import type { JsonValue, Kind, Spec } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 import { normalizeSpec, toComparableSpec } from '../normalize/normalize-spec.js';
@@ -59,10 +59,10 @@ function collectVisits(kind: Kind, spec: Spec): Visit[] {
 function canonicalizeValues(kind: Kind, spec: Spec): Spec {
   // Children first, so that a set is sorted on its final items.
   for (const { path, node, value } of collectVisits(kind, spec).reverse()) {
-    if (typeof value === 'string' && node['x-text'] === true) setAt(spec, path, normalizeText(value));
-    else if (typeof value === 'string' && node['x-duration'] === true) setAt(spec, path, normalizeDuration(value));
-    else if (typeof value === 'string' && node['x-aliases']) setAt(spec, path, resolveAlias(node['x-aliases'], value));
-    else if (Array.isArray(value) && node['x-set'] === true) setAt(spec, path, sortSet(getAt(spec, path) as JsonValue[], node));
+    if (typeof value === 'string' && node['x-text'] === true) setAtPath(spec, path, normalizeText(value));
+    else if (typeof value === 'string' && node['x-duration'] === true) setAtPath(spec, path, normalizeDuration(value));
+    else if (typeof value === 'string' && node['x-aliases']) setAtPath(spec, path, resolveAlias(node['x-aliases'], value));
+    else if (Array.isArray(value) && node['x-set'] === true) setAtPath(spec, path, sortSet(getAtPath(spec, path) as JsonValue[], node));
   }
   return spec;
 }
@@ -92,7 +92,7 @@ function replaceSensitiveValues(kind: Kind, spec: Spec, resourceName: string, ta
       continue;
     }
     const envName = chooseEnvName(resourceName, path, nodes, takenEnvNames);
-    setAt(spec, path, `\${env:${envName}}`);
+    setAtPath(spec, path, `\${env:${envName}}`);
     secrets.push({ path, envName });
   }
   return secrets;
@@ -143,7 +143,7 @@ function replaceUrlSecrets(kind: Kind, spec: Spec, resourceName: string, takenEn
       shownRest = `${rest.slice(0, queryStart + 1)}${parameters.join('&')}${hashStart === -1 ? '' : rest.slice(hashStart)}`;
     }
     const shown = `${scheme}${shownUserinfo}${shownRest}`;
-    if (shown !== value) setAt(spec, path, shown);
+    if (shown !== value) setAtPath(spec, path, shown);
   }
   return secrets;
 }
@@ -194,9 +194,9 @@ function omitDefaults(kind: Kind, spec: Spec, target: string, secrets: SecretPla
     const parent = nodes.get(pathText(path.slice(0, -1)));
     const property = typeof step === 'string' ? parent?.properties?.[step] : undefined;
     if (!property || !hasDefault(property)) continue;
-    const value = getAt(spec, path) as JsonValue;
+    const value = getAtPath(spec, path) as JsonValue;
     deleteAt(spec, path);
-    if (comparisonText(kind, spec) !== target) setAt(spec, path, value);
+    if (comparisonText(kind, spec) !== target) setAtPath(spec, path, value);
   }
 }
 
@@ -255,21 +255,7 @@ function pathText(path: SpecPath): string {
   return JSON.stringify(path);
 }
 
-function getAt(root: JsonValue, path: SpecPath): JsonValue | undefined {
-  let current: JsonValue | undefined = root;
-  for (const step of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, JsonValue>)[step];
-  }
-  return current;
-}
-
-function setAt(root: JsonValue, path: SpecPath, value: JsonValue): void {
-  const parent = getAt(root, path.slice(0, -1)) as Record<string | number, JsonValue>;
-  parent[path[path.length - 1]!] = value;
-}
-
 function deleteAt(root: JsonValue, path: SpecPath): void {
-  const parent = getAt(root, path.slice(0, -1)) as Record<string | number, JsonValue>;
+  const parent = getAtPath(root, path.slice(0, -1)) as Record<string | number, JsonValue>;
   delete parent[path[path.length - 1]!];
 }

@@ -41,6 +41,21 @@ export interface SchemaNode {
 
 export type SpecPath = (string | number)[];
 
+/** The value at `path` inside `root`; undefined when the path leaves the objects and lists. */
+export function getAtPath(root: JsonValue | undefined, path: readonly (string | number)[]): JsonValue | undefined {
+  let current = root;
+  for (const step of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, JsonValue>)[step];
+  }
+  return current;
+}
+
+/** Sets the value at `path` inside `root`, whose parent must exist. */
+export function setAtPath(root: JsonValue, path: readonly (string | number)[], value: JsonValue): void {
+  (getAtPath(root, path.slice(0, -1)) as Record<string | number, JsonValue>)[path[path.length - 1]!] = value;
+}
+
 export interface Reference {
   kind: Kind;
   name: string;

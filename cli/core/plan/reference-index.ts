@@ -1,7 +1,7 @@
 /** Who refers to whom, by identity (`<kind>.<key>`), computed from specs with `listReferences`. */
 import { toResourceKey } from '../kinds/registry.js';
-import { listReferences, type Reference } from '../kinds/schema-walk.js';
-import { formatAddress, type JsonValue, type Kind, type Spec } from '../model/resource.js';
+import { listReferences, setAtPath, type Reference } from '../kinds/schema-walk.js';
+import { formatAddress, type Kind, type Spec } from '../model/resource.js';
 
 /** `<kind>.<key>`: the identity used to match objects and references. */
 export function formatIdentity(kind: Kind, key: string): string {
@@ -53,8 +53,3 @@ export function followRenames(kind: Kind, spec: Spec, renames: ReadonlyMap<strin
   return copy ?? spec;
 }
 
-function setAtPath(spec: Spec, path: readonly (string | number)[], value: string): void {
-  let parent: JsonValue = spec;
-  for (const step of path.slice(0, -1)) parent = (parent as Record<string | number, JsonValue>)[step] as JsonValue;
-  (parent as Record<string | number, JsonValue>)[path[path.length - 1]!] = value;
-}

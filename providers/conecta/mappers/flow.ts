@@ -11,7 +11,7 @@
  * (FLOW_REFERENCE_KEYS). Another referencing property `p` is sent as `p_id` (`p_ids` for a list).
  */
 import type { JsonValue, Kind, Spec } from '../../../cli/core/model/resource.js';
-import { walkSpec, type SpecPath } from '../../../cli/core/kinds/schema-walk.js';
+import { getAtPath, walkSpec, type SpecPath } from '../../../cli/core/kinds/schema-walk.js';
 import type { KindMapper, ReadContext, WireObject } from './types.js';
 import { readString, specString } from './wire-values.js';
 
@@ -36,14 +36,6 @@ function wireKeyOf(property: string, kind: Kind, isList: boolean): string {
   return isList ? `${property}_ids` : `${property}_id`;
 }
 
-function getAt(root: JsonValue, path: SpecPath): JsonValue | undefined {
-  let current: JsonValue | undefined = root;
-  for (const part of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, JsonValue>)[part];
-  }
-  return current;
-}
 
 function writeBlocks(spec: Spec, idOf: (kind: Kind, name: string) => string): JsonObject {
   const copy = structuredClone(spec) as JsonObject;
@@ -62,7 +54,7 @@ function writeBlocks(spec: Spec, idOf: (kind: Kind, name: string) => string): Js
     }
   });
   for (const edit of edits) {
-    const parent = getAt(copy, edit.parent);
+    const parent = getAtPath(copy, edit.parent);
     if (!isObject(parent)) continue;
     const value = parent[edit.property];
     delete parent[edit.property];
@@ -108,7 +100,7 @@ function readBlocks(wire: WireObject, spec: Spec, context: ReadContext): void {
   });
   for (const entry of renamed) {
     const kind = refKinds.get(JSON.stringify(entry.path)) ?? entry.canonicalKind;
-    const parent = getAt(spec, entry.path.slice(0, -1));
+    const parent = getAtPath(spec, entry.path.slice(0, -1));
     const property = entry.path[entry.path.length - 1] as string;
     if (!isObject(parent)) continue;
     const ids = parent[property];

@@ -102,8 +102,13 @@ function renderBody(view: PlanView, changesById: ReadonlyMap<string, Change>, us
 
 /** Every address whose details were left out, as short as Markdown allows, within `room` characters. */
 function renderAddressIndex(ids: readonly string[], room: number): string {
-  const open = `<details>\n<summary>Changes whose details are left out: ${ids.length}</summary>\n\n`;
   const close = '\n\n</details>\n';
+  // The summary names the first addresses, fewer when long names would not leave room for the list.
+  let open = '';
+  for (let count = SUMMARY_ADDRESSES; count >= 0; count -= 1) {
+    open = `<details>\n<summary>Changes whose details are left out: ${ids.length}${count > 0 ? ` (${listAddresses(ids, count)})` : ''}</summary>\n\n`;
+    if (open.length + close.length <= room / 2) break;
+  }
   const items: string[] = [];
   let length = open.length + close.length;
   for (const [index, id] of ids.entries()) {
@@ -154,7 +159,7 @@ function listSigns(view: PlanView): Set<LineSign> {
 }
 
 /** The sign of a line of a change block: first column `+`, `-`, `~` or `@@`, or a mark after the indent (`↕`, `!`). */
-export function readSign(line: string): LineSign | undefined {
+function readSign(line: string): LineSign | undefined {
   if (line.startsWith('@@')) return '@@';
   const first = line[0];
   if (first === '+' || first === '-' || first === '~') return first;
@@ -261,19 +266,25 @@ function groupByKind(changes: readonly ChangeView[]): { kind: Kind; changes: Cha
  */
 function describeSection(changes: readonly ChangeView[]): string {
   let budget = SUMMARY_ADDRESSES;
-  const listAddresses = (addresses: readonly string[]): string => {
-    const shown = addresses.slice(0, Math.max(1, budget));
-    budget -= shown.length;
-    const more = addresses.length - shown.length;
-    return `${shown.map((address) => `<code>${escapeHtmlInert(address)}</code>`).join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+  const list = (addresses: readonly string[]): string => {
+    const shown = Math.max(1, budget);
+    budget -= Math.min(shown, addresses.length);
+    return listAddresses(addresses, shown);
   };
   const parts: string[] = [];
   for (const action of ['create', 'update', 'delete'] as const) {
     const addresses = unique(changes.filter((change) => change.action === action && !change.isReferenceStep).map((change) => change.id));
-    if (addresses.length > 0) parts.push(`${addresses.length} to ${action} (${listAddresses(addresses)})`);
+    if (addresses.length > 0) parts.push(`${addresses.length} to ${action} (${list(addresses)})`);
   }
-  if (parts.length === 0) parts.push(`reference steps (${listAddresses(unique(changes.map((change) => change.id)))})`);
+  if (parts.length === 0) parts.push(`reference steps (${list(unique(changes.map((change) => change.id)))})`);
   return parts.join(', ');
+}
+
+/** `<code>team.SAC</code>, <code>team.Vendas</code>, and 3 more`: the first `count` addresses, as inert HTML. */
+function listAddresses(addresses: readonly string[], count: number): string {
+  const shown = addresses.slice(0, count);
+  const more = addresses.length - shown.length;
+  return `${shown.map((address) => `<code>${escapeHtmlInert(address)}</code>`).join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
 }
 
 function unique(items: readonly string[]): string[] {

@@ -55,7 +55,7 @@ describe('renderPlanMarkdown when it must cut', () => {
     const detailed = new Set([...markdown.matchAll(/^[-+~] ([a-z-]+\.\S.*?) will be/gm)].map((match) => match[1]));
     const missing = plan.changes.map((change) => change.id).filter((id) => !shown.has(id) && !detailed.has(id));
     expect(missing).toEqual([]);
-    expect(markdown).toMatch(/<summary>Changes whose details are left out: \d+<\/summary>/);
+    expect(markdown).toMatch(/<summary>Changes whose details are left out: \d+ \((<code>[^<]+<\/code>, ){8}and \d+ more\)<\/summary>/);
     expect(markdown.match(/<details>/g)?.length).toBe(markdown.match(/<\/details>/g)?.length);
   });
 
@@ -63,6 +63,16 @@ describe('renderPlanMarkdown when it must cut', () => {
     const markdown = renderPlanMarkdown(maskPlan(buildBigPlan(400, 2), createRedactor()), { limit: 5_000 });
     expect(markdown.length).toBeLessThanOrEqual(5_000);
     expect(markdown).toMatch(/and \d+ more: the job summary, the artifacts and `conecta show plan.json` hold the whole plan/);
+  });
+
+  test('stays within the limit when the addresses named in the summaries are long', () => {
+    const long = (index: number) => `${'Tabulação de nome muito longo '.repeat(6)}${index}`;
+    const plan = buildPlan(aState([], { tabulation: true }), aSnapshot(Array.from({ length: 60 }, (_, index) => aLive('tabulation', { name: long(index) }))), { target: sandboxTarget });
+    for (const limit of [7_000, 9_000, 12_000, 16_000]) {
+      const markdown = renderPlanMarkdown(maskPlan(plan, createRedactor()), { limit });
+      expect(markdown.length).toBeLessThanOrEqual(limit);
+      expect(markdown.match(/<details>/g)?.length).toBe(markdown.match(/<\/details>/g)?.length);
+    }
   });
 
   test('adds no address list when the plan fits', () => {

@@ -205,7 +205,10 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
       const pattern = String(error.params.pattern);
       const words = PATTERN_WORDS.find(([matcher]) => matcher.test(pattern));
       const hint = describeTimeMistake(pattern, error.data) ?? (typeof error.data === 'string' && /^\d+$/.test(error.data) && (error.parentSchema as { 'x-duration'?: boolean } | undefined)?.['x-duration'] === true ? describeDurationUnits(Number(error.data), pattern) : undefined);
-      return { ...base, code: 'CONFIG_FORMAT', message: `${field} ${words ? words[1] : `must match ${pattern}`}; got ${describeType(error.data)}.`, hint: hint ?? words?.[2] ?? 'Check the format described in the schema.' };
+      // The schema's own words (what editors show) when this table has none: never a raw regular expression.
+      const described = (error.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
+      const expected = words ? words[1] : described ? `must be ${described.charAt(0).toLowerCase()}${described.slice(1).replace(/\.$/, '')}` : `must match ${pattern}`;
+      return { ...base, code: 'CONFIG_FORMAT', message: `${field} ${expected}; got ${describeType(error.data)}.`, hint: hint ?? words?.[2] ?? 'Check the format described in the schema.' };
     }
     case 'propertyNames':
       return { ...base, code: 'CONFIG_INVALID_KEY', pointer: appendPointer(pointer, String(error.params.propertyName)), message: `The key \`${String(error.params.propertyName)}\` ${describeContainer(pointer)} is not a valid name.`, hint: 'Use letters, digits, `_` and `-`, starting with a letter.' };

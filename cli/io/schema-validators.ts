@@ -37,7 +37,7 @@ export function defineValidator(name: ValidatorName): ValidatorDefinition {
   return {
     schema: JSON.parse(readFileSync(join(findPackageRoot(), 'schema', 'project.schema.json'), 'utf8')) as object,
     options: { allErrors: true, verbose: true, strict: true, allowUnionTypes: true },
-    vocabulary: [],
+    vocabulary: ['patternErrorMessage'],
   };
 }
 

@@ -12,7 +12,6 @@ import type { ExportSummary } from '../core/export/render-export-summary.js';
 import { ConectaError } from '../core/errors.js';
 import { allKinds } from '../core/kinds/registry.js';
 import type { Kind } from '../core/model/resource.js';
-import { conectaSchema } from '../../schema/generated/schema.js';
 import type { Reporter } from '../io/reporter.js';
 import type { ProviderNotice, Redactor } from '../../providers/contract.js';
 import { openProvider } from './connect.js';
@@ -93,16 +92,20 @@ async function assertWritableDirectory(outDir: string, options: ExportOptions): 
 }
 
 /**
- * The modeline's `$schema`: a relative path to this repository's schema or to the installed
- * package's copy (`node_modules/conecta-as-code/schema/…`) when the directory is inside either;
- * otherwise the schema's published URL.
+ * The modeline's `$schema`, always a relative path: to this repository's schema or to the
+ * installed package's copy (`node_modules/conecta-as-code/schema/…`) when the directory is inside
+ * either; otherwise to where `npm install` puts that copy in the project (the nearest folder with
+ * conecta.yaml or package.json, else the export folder), the place `conecta init` points
+ * editors at (modelines and .vscode/settings.json). Never a URL: the schema is not hosted.
  */
 function locateSchema(outDir: string): string {
+  let projectRoot: string | undefined;
   for (let dir = outDir; ; dir = dirname(dir)) {
     if (isThisRepository(dir)) return toRelativeRef(outDir, join(dir, SCHEMA_FILE));
     const installed = join(dir, 'node_modules', PACKAGE_NAME, SCHEMA_FILE);
     if (existsSync(installed)) return toRelativeRef(outDir, installed);
-    if (dirname(dir) === dir) return conectaSchema.$id;
+    projectRoot ??= existsSync(join(dir, 'conecta.yaml')) || existsSync(join(dir, 'package.json')) ? dir : undefined;
+    if (dirname(dir) === dir) return toRelativeRef(outDir, join(projectRoot ?? outDir, 'node_modules', PACKAGE_NAME, SCHEMA_FILE));
   }
 }
 

@@ -62,8 +62,12 @@ const ciFiles: Record<Exclude<CiChoice, 'both' | 'none'>, [template: string, tar
 const githubActionFiles: [template: string, target: string][] = [['github-action/conecta.yml', '.github/workflows/conecta.yml'], ['github-action/conecta-drift.yml', '.github/workflows/conecta-drift.yml']];
 const ACTION_PLACEHOLDER = /__CONECTA_ACTION__/g;
 
-/** npm leaves `.gitignore` out of published packages, so the template has no dot. */
-const renamedTemplates: Record<string, string> = { gitignore: '.gitignore' };
+/**
+ * npm leaves `.gitignore` out of published packages, so the templates have no dot. The editor
+ * settings point VS Code's YAML extension at the schemas `npm install` puts in node_modules, the
+ * same files the modelines of the config files name.
+ */
+const renamedTemplates: Record<string, string> = { gitignore: '.gitignore', 'vscode/settings.json': '.vscode/settings.json', 'vscode/extensions.json': '.vscode/extensions.json' };
 
 export async function runInit(options: InitOptions): Promise<InitResult> {
   const root = findPackageRoot();

@@ -133,6 +133,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome. Unique among user groups. The built-in group `Administrador` always exists and is never deleted."
         },
         "renamedFrom": {
@@ -224,6 +225,7 @@ export const conectaSchema = {
           "type": "string",
           "maxLength": 254,
           "pattern": "^[^\\s@]+@[^\\s@]+$",
+          "patternErrorMessage": "An e-mail address, such as `maria@acme.com.br`.",
           "description": "E-mail (login). Identifies the administrator; it must not also be an agent's login."
         },
         "renamedFrom": {
@@ -236,6 +238,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome."
         },
         "userGroup": {
@@ -248,6 +251,7 @@ export const conectaSchema = {
           "type": "string",
           "maxLength": 254,
           "pattern": "^[^\\s@]+@[^\\s@]+$",
+          "patternErrorMessage": "An e-mail address, such as `maria@acme.com.br`.",
           "description": "E-mail de recuperação: a real mailbox that receives the password link. Omitted: the login e-mail is used (Usar o login como recuperação)."
         },
         "disabled": {
@@ -297,6 +301,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome. Unique among tabulations."
         },
         "renamedFrom": {
@@ -325,6 +330,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Título/Descrição. Unique among predefined messages; teams refer to it by this name."
         },
         "renamedFrom": {
@@ -359,6 +365,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome do grupo. Unique among contact groups."
         },
         "renamedFrom": {
@@ -384,6 +391,7 @@ export const conectaSchema = {
         "name": {
           "type": "string",
           "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "patternErrorMessage": "A variable name: a letter or `_`, then letters, digits or `_` (64 at most), such as `cpf`.",
           "description": "Nome: letters, digits and `_` (Conecta turns spaces into `_`), such as `cpf`. Unique among contact fields; flows refer to it as `contact.<name>`."
         },
         "renamedFrom": {
@@ -478,6 +486,7 @@ export const conectaSchema = {
         "number": {
           "type": "string",
           "pattern": "^[1-9][0-9]{7,14}$",
+          "patternErrorMessage": "A phone number in digits only, with the country code and no leading zero, such as `5511987654321`.",
           "description": "Número: digits only, country code first and no `+`, spaces or dashes (E.164 without the plus, as the tenant stores contact numbers), such as `5511999990000`. Unique among blocked numbers."
         }
       }
@@ -568,6 +577,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome. Unique among teams."
         },
         "renamedFrom": {
@@ -578,6 +588,7 @@ export const conectaSchema = {
         "sessionTimeout": {
           "type": "string",
           "pattern": "^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?$",
+          "patternErrorMessage": "A duration in whole minutes, such as `30m`, `1h30m` or `2d` (units d, h, m, largest first; no seconds).",
           "description": "Tempo de sessão: the longest silence between contact and agent before the session closes itself, in whole minutes (Conecta holds it in days, hours and minutes), such as `30m` or `1h30m`. `0m` turns it off.",
           "x-duration": true,
           "default": "0m"
@@ -648,6 +659,7 @@ export const conectaSchema = {
             "after": {
               "type": "string",
               "pattern": "^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$",
+              "patternErrorMessage": "A duration such as `90s`, `15m` or `1h30m` (whole numbers with the units d, h, m and s, largest first).",
               "description": "How long a contact may wait, such as `10m`.",
               "x-duration": true
             },
@@ -740,6 +752,7 @@ export const conectaSchema = {
           "type": "string",
           "maxLength": 254,
           "pattern": "^[^\\s@]+@[^\\s@]+$",
+          "patternErrorMessage": "An e-mail address, such as `maria@acme.com.br`.",
           "description": "E-mail (login). Identifies the agent; it need not be a real mailbox."
         },
         "renamedFrom": {
@@ -752,12 +765,14 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome."
         },
         "recoveryEmail": {
           "type": "string",
           "maxLength": 254,
           "pattern": "^[^\\s@]+@[^\\s@]+$",
+          "patternErrorMessage": "An e-mail address, such as `maria@acme.com.br`.",
           "description": "E-mail de recuperação: a real mailbox for the password link. Omitted: the login e-mail is used."
         },
         "codename": {
@@ -770,6 +785,7 @@ export const conectaSchema = {
           "type": "string",
           "maxLength": 20,
           "pattern": "^[0-9]*$",
+          "patternErrorMessage": "Digits only.",
           "default": "",
           "description": "Ramal: the PBX extension, needed only with the Central integration."
         },
@@ -797,11 +813,13 @@ export const conectaSchema = {
             "from": {
               "type": "string",
               "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+              "patternErrorMessage": "A time of day `HH:MM` from 00:00 to 23:59, in quotes, such as \"08:00\".",
               "description": "Hora inicial, `HH:MM`."
             },
             "to": {
               "type": "string",
               "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+              "patternErrorMessage": "A time of day `HH:MM` from 00:00 to 23:59, in quotes, such as \"08:00\".",
               "description": "Hora final, `HH:MM`."
             }
           }
@@ -908,11 +926,13 @@ export const conectaSchema = {
         "from": {
           "type": "string",
           "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+          "patternErrorMessage": "A time of day `HH:MM` from 00:00 to 23:59, in quotes, such as \"08:00\".",
           "description": "Abre às, `HH:MM`."
         },
         "to": {
           "type": "string",
           "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+          "patternErrorMessage": "A time of day `HH:MM` from 00:00 to 23:59, in quotes, such as \"08:00\".",
           "description": "Fecha às, `HH:MM` (later than `from`)."
         }
       }
@@ -929,6 +949,7 @@ export const conectaSchema = {
         "date": {
           "type": "string",
           "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
+          "patternErrorMessage": "A date `MM-DD`, month first, such as \"12-25\".",
           "description": "Data, `MM-DD` (every year), such as `12-25`."
         },
         "name": {
@@ -936,6 +957,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Feriado: the holiday's name."
         }
       }
@@ -984,6 +1006,7 @@ export const conectaSchema = {
         "date": {
           "type": "string",
           "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
+          "patternErrorMessage": "A date `MM-DD`, month first, such as \"12-25\".",
           "description": "Data, `MM-DD` (every year)."
         },
         "name": {
@@ -991,16 +1014,19 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Descrição."
         },
         "from": {
           "type": "string",
           "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+          "patternErrorMessage": "A time of day `HH:MM` from 00:00 to 23:59, in quotes, such as \"08:00\".",
           "description": "Abre às, `HH:MM`."
         },
         "to": {
           "type": "string",
           "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+          "patternErrorMessage": "A time of day `HH:MM` from 00:00 to 23:59, in quotes, such as \"08:00\".",
           "description": "Fecha às, `HH:MM`."
         }
       }
@@ -1024,6 +1050,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome. Unique among schedule groups."
         },
         "renamedFrom": {
@@ -1119,6 +1146,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome. Unique among pauses."
         },
         "renamedFrom": {
@@ -1135,6 +1163,7 @@ export const conectaSchema = {
         "maxDuration": {
           "type": "string",
           "pattern": "^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$",
+          "patternErrorMessage": "A duration such as `90s`, `15m` or `1h30m` (whole numbers with the units d, h, m and s, largest first).",
           "description": "Tempo máximo of the pause, such as `15m` or `1h`. `0s` = no limit.",
           "x-duration": true,
           "default": "0s"
@@ -1193,6 +1222,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 200,
           "pattern": "^[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]([^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*[^\\s\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069])?$",
+          "patternErrorMessage": "Text without spaces at either end and without control characters (line breaks, escape codes, bidi overrides).",
           "description": "Nome. Unique among flows."
         },
         "renamedFrom": {
@@ -1209,6 +1239,7 @@ export const conectaSchema = {
         "start": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Início: the id of the block the contact enters first.",
           "x-edge": true
         },
@@ -1218,7 +1249,8 @@ export const conectaSchema = {
           "maxProperties": 500,
           "description": "The blocks, by id (a letter, then letters, digits, `_` or `-`; at most 64 characters). The id is yours: it names the block in edges, diagnostics and plans.",
           "propertyNames": {
-            "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$"
+            "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+            "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`."
           },
           "additionalProperties": {
             "$ref": "#/$defs/FlowBlock"
@@ -1295,6 +1327,7 @@ export const conectaSchema = {
         "next": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "The block that follows once the text is sent.",
           "x-edge": true
         }
@@ -1332,12 +1365,14 @@ export const conectaSchema = {
         "invalid": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Opção inválida: the block that follows an answer matching no key. Omitted: Conecta sends the application's invalid-option message and asks again (inferred).",
           "x-edge": true
         },
         "timeout": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Tempo esgotado: the block that follows when the contact does not answer in time. Omitted: the session follows the tenant's inactivity rule (inferred).",
           "x-edge": true
         }
@@ -1358,6 +1393,7 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 10,
           "pattern": "^\\S+$",
+          "patternErrorMessage": "One word, without spaces.",
           "description": "Tecla: what the contact types to choose the option, such as `1` or `#`. Unique within the menu. Write digits in quotes (`\"1\"`)."
         },
         "label": {
@@ -1370,6 +1406,7 @@ export const conectaSchema = {
         "next": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "The block that follows when the contact chooses this option.",
           "x-edge": true
         }
@@ -1400,6 +1437,7 @@ export const conectaSchema = {
         "saveTo": {
           "type": "string",
           "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "patternErrorMessage": "A variable name (a letter or `_`, then letters, digits or `_`), or `contact.` and a contact field, such as `contact.cpf`.",
           "description": "Where the answer is stored: `contact.<field>` for a contact field (Campos Adicionais, such as `contact.cpf`), or a variable name (such as `protocolo`) that later blocks read.",
           "x-ref-prefixed": {
             "prefix": "contact.",
@@ -1422,12 +1460,14 @@ export const conectaSchema = {
         "next": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "The block that follows a valid answer.",
           "x-edge": true
         },
         "invalid": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "The block that follows an answer that fails validation. Omitted: the question is asked again (inferred).",
           "x-edge": true
         }
@@ -1468,12 +1508,14 @@ export const conectaSchema = {
         "then": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Então: the block that follows when the condition holds.",
           "x-edge": true
         },
         "else": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Senão: the block that follows when it does not.",
           "x-edge": true
         }
@@ -1491,6 +1533,7 @@ export const conectaSchema = {
         "variable": {
           "type": "string",
           "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "patternErrorMessage": "A variable name (a letter or `_`, then letters, digits or `_`), or `contact.` and a contact field, such as `contact.cpf`.",
           "description": "Variável compared: a variable name, or `contact.<field>` for a contact field.",
           "x-ref-prefixed": {
             "prefix": "contact.",
@@ -1565,12 +1608,14 @@ export const conectaSchema = {
         "open": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Dentro do horário: the block that follows within the opening hours.",
           "x-edge": true
         },
         "closed": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Fora do horário: the block that follows outside them (holidays included).",
           "x-edge": true
         }
@@ -1636,13 +1681,15 @@ export const conectaSchema = {
           "minLength": 1,
           "maxLength": 2048,
           "pattern": "^https?://",
+          "patternErrorMessage": "An address starting with `https://` (or `http://`).",
           "description": "URL called. Put credentials in `headers`, not in the URL."
         },
         "headers": {
           "type": "object",
           "description": "Cabeçalhos sent with the request. Values are sensitive: never shown in plans or output; write `${env:NAME}` for tokens.",
           "propertyNames": {
-            "pattern": "^[A-Za-z0-9-]+$"
+            "pattern": "^[A-Za-z0-9-]+$",
+            "patternErrorMessage": "Letters, digits and `-` only."
           },
           "additionalProperties": {
             "type": "string",
@@ -1659,17 +1706,20 @@ export const conectaSchema = {
         "saveResponse": {
           "type": "string",
           "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "patternErrorMessage": "A variable name: a letter or `_`, then letters, digits or `_` (64 at most), such as `cpf`.",
           "description": "The variable that receives the response body, for later blocks."
         },
         "success": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Sucesso: the block that follows a 2xx response.",
           "x-edge": true
         },
         "error": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "Erro: the block that follows any other status, a timeout or a network failure.",
           "x-edge": true
         }
@@ -1693,6 +1743,7 @@ export const conectaSchema = {
         "variable": {
           "type": "string",
           "pattern": "^(contact\\.)?[A-Za-z_][A-Za-z0-9_]{0,63}$",
+          "patternErrorMessage": "A variable name (a letter or `_`, then letters, digits or `_`), or `contact.` and a contact field, such as `contact.cpf`.",
           "description": "The variable set: a name, or `contact.<field>` for a contact field.",
           "x-ref-prefixed": {
             "prefix": "contact.",
@@ -1707,6 +1758,7 @@ export const conectaSchema = {
         "next": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "The block that follows.",
           "x-edge": true
         }
@@ -1736,6 +1788,7 @@ export const conectaSchema = {
         "next": {
           "type": "string",
           "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          "patternErrorMessage": "A block id: a letter, then letters, digits, `_` or `-` (64 at most), such as `boas-vindas`.",
           "description": "The block that follows the answer.",
           "x-edge": true
         }

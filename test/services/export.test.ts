@@ -61,11 +61,18 @@ describe('runExport', () => {
     expect(teams).toContain('closingMessage: |-\n      Obrigado!\n      Até logo.\n');
   });
 
-  it('points the modeline at the published schema URL outside a project', async () => {
+  it('points the modeline where npm install puts the schema, never at an unhosted URL, outside an installed project', async () => {
     const env = await startSeededSandbox();
     await runExport(exportOptions(env));
     const text = await readFile(join(root, 'conecta', 'tabulations.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://conecta-as-code.dev/schema/v1/conecta.schema.json');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/conecta-as-code/schema/conecta.schema.json');
+  });
+
+  it('points the modeline at the project root\'s node_modules when the project is not installed yet', async () => {
+    const env = await startSeededSandbox();
+    await writeFile(join(root, 'package.json'), '{ "name": "tenant", "private": true }\n');
+    await runExport(exportOptions(env));
+    expect((await readFile(join(root, 'conecta', 'tabulations.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/conecta-as-code/schema/conecta.schema.json');
   });
 
   it('points the modeline at the installed package schema by a relative path', async () => {

@@ -29,7 +29,7 @@ describe('runInit', () => {
     const result = await runInit({ cwd: root, dir: 'acme-conecta', isForced: false, ci: 'both' });
     expect(result.dir).toBe(join(root, 'acme-conecta'));
     expect(await listTree(result.dir)).toEqual([
-      '.github/workflows/conecta-drift.yml', '.github/workflows/conecta.yml', '.gitignore', '.gitlab-ci.yml', '.gitlab/conecta-mr-comment.mjs', 'README.md',
+      '.github/workflows/conecta-drift.yml', '.github/workflows/conecta.yml', '.gitignore', '.gitlab-ci.yml', '.gitlab/conecta-mr-comment.mjs', '.vscode/extensions.json', '.vscode/settings.json', 'README.md',
       'conecta.yaml', 'config/base/agents.yaml', 'config/base/pauses.yaml', 'config/base/schedule-groups.yaml',
       'config/base/tabulations.yaml', 'config/base/teams.yaml', 'package.json',
     ]);
@@ -137,6 +137,25 @@ describe('init --source', () => {
     const manifest = JSON.parse(await readFile(join(result.dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(manifest.devDependencies).toEqual({ 'conecta-as-code': 'file:../conecta-as-code-1.2.3.tgz' });
     expect(result.nextSteps.join('\n')).toContain('CI cannot reach file:../conecta-as-code-1.2.3.tgz');
+  });
+});
+
+describe('editor settings', () => {
+  it('point VS Code at the schemas npm install puts in node_modules, for every config file and conecta.yaml, the files the modelines name', async () => {
+    const { dir } = await runInit({ cwd: root, dir: '.', isForced: false, ci: 'none' });
+    const settings = JSON.parse(await readFile(join(dir, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    expect(settings['yaml.schemas']).toEqual({
+      './node_modules/conecta-as-code/schema/conecta.schema.json': ['config/**/*.yaml', 'config/**/*.yml'],
+      './node_modules/conecta-as-code/schema/project.schema.json': ['conecta.yaml'],
+    });
+    const { join: joinPath, posix } = await import('node:path');
+    for (const file of (await listTree(joinPath(dir, 'config')))) {
+      const modeline = (await readFile(joinPath(dir, 'config', file), 'utf8')).split('\n')[0]!;
+      const target = posix.normalize(posix.join('config', posix.dirname(file), modeline.replace('# yaml-language-server: $schema=', '')));
+      expect(`./${target}`, file).toBe('./node_modules/conecta-as-code/schema/conecta.schema.json');
+    }
+    expect((await readFile(joinPath(dir, 'conecta.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/conecta-as-code/schema/project.schema.json');
+    expect(JSON.parse(await readFile(joinPath(dir, '.vscode/extensions.json'), 'utf8'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
   });
 });
 

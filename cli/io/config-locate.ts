@@ -49,7 +49,8 @@ export function formatFrame(sourceLines: readonly string[], line: number, column
   const width = String(line).length;
   const rows: string[] = [];
   for (let number = first; number <= line && number <= sourceLines.length; number += 1) {
-    const text = (sourceLines[number - 1] ?? '').replace(/\t/g, ' ');
+    // A tab is shown as → (one column, like the caret counts it), so an indentation tab can be seen.
+    const text = (sourceLines[number - 1] ?? '').replace(/\t/g, '→');
     rows.push(`${number === line ? '>' : ' '} ${String(number).padStart(width)} | ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`);
   }
   rows.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);

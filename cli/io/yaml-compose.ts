@@ -34,6 +34,7 @@ export interface ComposedFile {
 interface Context {
   file: string;
   lines: LineIndex;
+  source: string;
 }
 
 export function composeYaml(source: string, file: string): ComposedFile {
@@ -50,7 +51,7 @@ const SYNTAX_CODES: Record<string, ErrorCode> = {
 
 /** `yaml`'s composer: for the files the line scanner declines. */
 export function composeWithParser(source: string, file: string): ComposedFile {
-  const context: Context = { file, lines: createLineIndex(source) };
+  const context: Context = { file, lines: createLineIndex(source), source };
   const tokens = Array.from(new Parser().parse(source));
   // The composer recurses per level: refuse absurd nesting before it runs.
   const deep = tokens.map((token) => findTooDeep(token, 0)).find((offset) => offset !== undefined);
@@ -97,10 +98,14 @@ function forbiddenKey(context: Context, offset: number, key: string): Diagnostic
 
 function describeSyntaxProblem(context: Context, yamlCode: string, yamlMessage: string, offset: number, unterminated?: CST.SourceToken | CST.FlowScalar): Diagnostic {
   if (unterminated && /closing .?quote/i.test(yamlMessage)) return describeUnterminatedQuote(context, unterminated, offset);
-  if (yamlCode === 'TAB_AS_INDENT') return located(context, offset, 'CONFIG_YAML_SYNTAX', 'This line is indented with a tab; YAML indents with spaces only.', 'Replace the tab with spaces (two per level, like the lines above); set your editor to insert spaces in .yaml files.');
+  const tabHint = 'Replace the tab with spaces (two per level, like the lines above); set your editor to insert spaces in .yaml files.';
+  if (yamlCode === 'TAB_AS_INDENT') return located(context, offset, 'CONFIG_YAML_SYNTAX', 'This line is indented with a tab; YAML indents with spaces only.', tabHint);
+  // A tab among the spaces of an indentation makes other errors ("must start at the same column").
+  const lineStart = context.source.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const hasIndentTab = /^ *\t/.test(context.source.slice(lineStart, lineStart + 200));
   const code = SYNTAX_CODES[yamlCode] ?? 'CONFIG_YAML_SYNTAX';
   const message = yamlMessage.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-  const hint = code === 'CONFIG_YAML_TAG' ? 'Tags (`!name`, `!!type`) are not supported; write a plain value, and `${env:NAME}` for values from the environment.' : code === 'CONFIG_YAML_DUPLICATE_KEY' ? 'Keep one of them; YAML keys must be unique.' : 'Fix the YAML syntax at this place.';
+  const hint = code === 'CONFIG_YAML_TAG' ? 'Tags (`!name`, `!!type`) are not supported; write a plain value, and `${env:NAME}` for values from the environment.' : code === 'CONFIG_YAML_DUPLICATE_KEY' ? 'Keep one of them; YAML keys must be unique.' : hasIndentTab ? `The indentation of this line holds a tab (shown as → above). ${tabHint}` : 'Fix the YAML syntax at this place.';
   const text = code === 'CONFIG_YAML_TAG' ? `Tags are not allowed: ${message.replace(/^Unresolved tag: /, '')}.` : code === 'CONFIG_YAML_DUPLICATE_KEY' ? 'A key appears twice in the same map.' : `${message.replace(/\.$/, '')}.`;
   return located(context, offset, code, text, hint);
 }

@@ -70,6 +70,7 @@ describe('conecta validate', () => {
       ['a duration written as a bare number', 'version: 1\npauses:\n  - name: Almoço\n    maxDuration: 60\n', '4:18', 'CONFIG_TYPE', 'A duration needs a unit: write `60m` for 60 minutes'],
       ['an hour past 23', 'version: 1\nscheduleGroups:\n  - name: C\n    intervals:\n      - days: [seg]\n        from: "08:00"\n        to: "25:00"\n', '7:13', 'CONFIG_FORMAT', 'Hours go up to 23:59'],
       ['a tab in the indentation', 'version: 1\npauses:\n\t- name: Almoço\n', '3:1', 'CONFIG_YAML_SYNTAX', 'Replace the tab with spaces'],
+      ['a tab among the spaces of an indentation', 'version: 1\npauses:\n  - name: A\n  \tmaxDuration: 1h\n', '4:1', 'CONFIG_YAML_SYNTAX', 'The indentation of this line holds a tab (shown as → above). Replace the tab with spaces'],
       ['a comma inside a flow-style map', 'version: 1\ntabulations:\n  - {name: Sem solução, retorno}\n', '3:25', 'CONFIG_UNKNOWN_KEY', '`retorno` has no value: inside `{…}` a comma separates keys. If the comma is part of the text, quote it: `name: "Sem solução, retorno"`.'],
       ['an empty file', '', '1:1', 'CONFIG_VERSION_MISSING', 'Start the file with `version: 1`, or remove it.'],
       ['a number where text is expected', 'version: 1\ntabulations:\n  - name: 123\n', '3:11', 'CONFIG_TYPE', 'Unquoted, YAML reads it as a number: quote it as you wrote it, such as `name: "123"`.'],
@@ -83,6 +84,7 @@ describe('conecta validate', () => {
       expect(result.stderr).toContain(`hint: ${hint}`);
       expect(result.stderr).toMatch(/\n1 error\n$/);
       expect(result.stderr).not.toMatch(/\n\s+at /);
+      if (text.includes('\t')) expect(result.stderr).toContain('→');
     });
 
     it('accepts Portuguese weekdays and a national holiday calendar', async () => {

@@ -14,7 +14,8 @@ const config = fc.record({
   tabulations: fc.uniqueArray(name, { maxLength: 5 }),
   teams: fc.uniqueArray(name, { minLength: 1, maxLength: 4 }),
   agents: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 6 }),
-  hours: fc.array(time, { maxLength: 3 }),
+  // Distinct hours: two intervals in a row with the same hours are an error (CONFIG_SCHEDULE_SAME_HOURS).
+  hours: fc.uniqueArray(time, { maxLength: 3, selector: (range) => range.from }),
   words: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,10}$/), { maxLength: 5 }),
 }).map(({ tabulations, teams, agents, hours, words }) => ({
   version: 1,

@@ -103,6 +103,15 @@ describe('a repository scaffolded with init --source <tarball>', () => {
     expect(manifest.devDependencies).toEqual({ 'conecta-as-code': `file:../../${relative(work, tarball)}` });
   });
 
+  it('points editors at schemas that exist once installed: .vscode/settings.json and the modelines', async () => {
+    const settings = JSON.parse(await readFile(join(scaffold, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    const schemas = Object.keys(settings['yaml.schemas']);
+    expect(schemas).toHaveLength(2);
+    for (const schema of schemas) expect(JSON.parse(await readFile(join(scaffold, schema), 'utf8'))).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema' });
+    const modeline = (await readFile(join(scaffold, 'config/base/teams.yaml'), 'utf8')).split('\n')[0]!.replace('# yaml-language-server: $schema=', '');
+    expect(JSON.parse(await readFile(join(scaffold, 'config/base', modeline), 'utf8'))).toMatchObject({ title: 'ConectaConfig' });
+  });
+
   it('never calls npx in a way that could download another package', async () => {
     for (const file of ['.github/workflows/conecta.yml', '.github/workflows/conecta-drift.yml', '.gitlab-ci.yml', 'README.md']) {
       const text = await readFile(join(scaffold, file), 'utf8');

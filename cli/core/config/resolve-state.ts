@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { allKinds, findKindByConfigKey, formatWordFilterName, toResourceKey } from '../kinds/registry.js';
+import { wordFilterLists } from '../kinds/schema-walk.js';
 import type { DesiredResource, DesiredState, JsonValue, Kind, PrunePolicy, SourceLocation, Spec } from '../model/resource.js';
 
 export interface ParsedConfigFile {
@@ -19,8 +20,6 @@ export interface ResolvedConfig {
   state: DesiredState;
   diagnostics: Diagnostic[];
 }
-
-const WORD_FILTER_LISTS = ['agentBlocked', 'noFlowStart'] as const;
 
 export function resolveDesiredState(files: readonly ParsedConfigFile[]): ResolvedConfig {
   const resources: DesiredResource[] = [];
@@ -40,7 +39,7 @@ export function resolveDesiredState(files: readonly ParsedConfigFile[]): Resolve
       declaredKinds.add(info.kind);
       if (info.kind === 'word-filter') {
         if (!isRecord(section)) continue;
-        for (const list of WORD_FILTER_LISTS) {
+        for (const list of wordFilterLists) {
           const words = section[list];
           if (!Array.isArray(words)) continue;
           words.forEach((word, index) => {

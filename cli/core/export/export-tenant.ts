@@ -5,6 +5,7 @@
  * written is returned in `skipped` with the reason, never dropped silently.
  */
 import { getKindInfo, kindInfos } from '../kinds/registry.js';
+import { wordFilterLists } from '../kinds/schema-walk.js';
 import type { JsonValue, Kind, LiveResource, LiveSnapshot, Spec } from '../model/resource.js';
 import { renderExportFile } from './render-export-file.js';
 import { shapeSpec, type SecretPlaceholder } from './shape-spec.js';
@@ -137,7 +138,7 @@ function renderWordFilterFile(shaped: ShapedResource[], input: ExportInput): Exp
     (lists[spec.list] ??= []).push(spec.word);
   }
   const value: Record<string, JsonValue> = {};
-  for (const list of ['agentBlocked', 'noFlowStart']) {
+  for (const list of wordFilterLists) {
     const words = lists[list];
     if (words) value[list] = words.sort((a, b) => compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b));
   }

@@ -96,11 +96,14 @@ export function getKindSchema(kind: Kind): SchemaNode {
   return getDefinition(getKindInfo(kind).definition);
 }
 
+/** The lists of word filters (`agentBlocked`, `noFlowStart`), in the order of their `$defs` entry. */
+export const wordFilterLists: readonly string[] = Object.keys(getDefinition(getKindInfo('word-filter').definition).properties ?? {});
+
 const wordFilterSchema: SchemaNode = {
   type: 'object',
   required: ['list', 'word'],
   properties: {
-    list: { type: 'string', enum: ['agentBlocked', 'noFlowStart'], description: 'Which list the word is in.' },
+    list: { type: 'string', enum: [...wordFilterLists], description: 'Which list the word is in.' },
     word: { type: 'string', description: 'The word or phrase.' },
   },
 };

@@ -3,7 +3,8 @@
  * `yaml`'s CST parser on large files.
  *
  * It reads block maps and sequences (`- key: value` compact maps too), plain, single- and
- * double-quoted scalars on one line, flow sequences and maps on one line, literal and folded
+ * double-quoted scalars on one line, flow sequences and maps on one line (JSON-like `{"k":"v"}`
+ * too), literal and folded
  * block scalars (`|`, `|-`, `>`, `>-`), comments, blank lines and one leading `---`. Scalars are
  * typed like `yaml`'s default YAML 1.2 core schema. On anything else — anchors, aliases, tags,
  * complex keys, multi-line plain or quoted scalars, tabs, carriage returns, directives, several
@@ -378,7 +379,9 @@ class Scanner {
       if (isMap) {
         const [key, afterKey] = this.scanFlowScalar(index, closing, true);
         if (typeof key !== 'string' || FORBIDDEN_KEYS.has(key) || Object.hasOwn(map, key)) throw new Bail();
-        if (source.charCodeAt(afterKey) !== COLON || source.charCodeAt(afterKey + 1) !== SPACE) throw new Bail();
+        // After a quoted (JSON-like) key the value may follow the colon at once: `{"name":"SAC"}`.
+        const isJsonLikeKey = source.charCodeAt(index) === 34 || source.charCodeAt(index) === 39;
+        if (source.charCodeAt(afterKey) !== COLON || (source.charCodeAt(afterKey + 1) !== SPACE && !isJsonLikeKey)) throw new Bail();
         const valueOffset = this.skipSpaces(afterKey + 1);
         const [value, afterValue] = this.scanFlowItem(valueOffset, closing, joinPointer(pointer, key, depth + 1), depth + 1);
         map[key] = value;

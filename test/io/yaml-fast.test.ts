@@ -72,7 +72,8 @@ function createDocuments(isClean: boolean): fc.Arbitrary<string> {
     .map(([header, lines]) => ({ block: `${header}\n${lines.map((line) => `@@${line}`).join('\n')}` }));
   const flowPairs = isClean ? fc.uniqueArray(fc.tuple(keyText, flowItem), { maxLength: 4, selector: ([key]) => key }) : fc.array(fc.tuple(keyText, flowItem), { maxLength: 4 });
   const flow = fc.tuple(fc.boolean(), flowPairs, fc.constantFrom('', ' ', ', '))
-    .map(([isMap, pairs, trailing]) => ({ flow: isMap ? `{${pairs.map(([key, value]) => `${key}: ${value}`).join(', ')}${pairs.length > 0 ? trailing.trimEnd() : ''}}` : `[${pairs.map(([, value]) => value).join(', ')}${pairs.length > 0 ? trailing.trimEnd() : ''}]` }));
+    // A quoted (JSON-like) key may have its value right after the colon: `{"a":b}`.
+    .map(([isMap, pairs, trailing]) => ({ flow: isMap ? `{${pairs.map(([key, value]) => `${key}:${/^["']/.test(key) && key.length % 2 === 0 ? '' : ' '}${value}`).join(', ')}${pairs.length > 0 ? trailing.trimEnd() : ''}}` : `[${pairs.map(([, value]) => value).join(', ')}${pairs.length > 0 ? trailing.trimEnd() : ''}]` }));
 
   const { node } = fc.letrec<{ node: Node }>((tie) => ({
     node: fc.oneof(
@@ -156,7 +157,7 @@ describe('scanYaml', () => {
     const text = [
       '---', 'version: 1 # schema version', 'teams:', '  - name: SAC', '    tabulations: [Venda, "Dúvida"]', '    closingMessage: |-',
       '      Obrigado!', '      Até logo.', 'scheduleGroups:', '- name: Comercial', '  intervals:', '    - { from: "08:00", to: "18:00" }',
-      "    - days: [mon, 'tue']", 'wordFilters:', '  noFlowStart: [ok, obrigado]', '',
+      "    - days: [mon, 'tue']", 'wordFilters:', '  noFlowStart: [ok, obrigado]', 'agents:', '  - {"email":"a@acme.com.br","name":"Ana","teams":["SAC","Vendas"]}', '',
     ].join('\n');
     const scanned = scanYaml(text, MAX_DEPTH);
     expect(scanned?.value).toEqual(parse(text));

@@ -30,6 +30,6 @@ describe('environments (end to end)', () => {
     const markdown = await runCli(['plan', '--env', 'stg', '--markdown'], { cwd, env });
     expect(markdown.stdout).toContain("### Conecta plan for environment stg: http"); // the URL is escaped against autolinks
     const json = await runCli(['plan', '--env', 'stg', '--json'], { cwd, env });
-    expect(JSON.parse(json.stdout).target).toEqual({ url: sandbox.url, isSandbox: false, environment: 'stg' });
+    expect(JSON.parse(json.stdout).target).toEqual({ url: sandbox.url, isSandbox: false, environment: 'stg', account: { id: expect.any(String), email: 'admin@sandbox.local' } });
   }, E2E_TIMEOUT_MS);
 });

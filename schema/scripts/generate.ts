@@ -8,6 +8,7 @@
  *   without reading files at run time;
  * - project-types.ts: the types of conecta.yaml, from schema/project.schema.json;
  * - docs/yaml-reference.md: the YAML reference, rendered from the schema's descriptions;
+ * - `markdownDescription` beside every `description` of both schema files, for editors;
  * - the `PruneByKind` entry of schema/conecta.schema.json itself (one flag per kind), so that
  *   editors reading that file see every kind, and the `pattern` of each `$defs` entry with
  *   `x-aliases` (such as `Weekday`), so that editors accept the aliases normalisation resolves.
@@ -29,7 +30,9 @@ const projectBanner = '/* Generated from schema/project.schema.json by `npm run 
 export async function generateSchemaFiles(): Promise<Record<string, string>> {
   const source = await readFile(schemaPath, 'utf8');
   const kinds = readKindDeclarations(JSON.parse(source) as SchemaDoc);
-  const schema = withAliasPatterns(withPruneByKind(JSON.parse(source) as SchemaDoc, kinds)) as JSONSchema4;
+  const schema = withoutMarkdownDescriptions(withAliasPatterns(withPruneByKind(JSON.parse(source) as SchemaDoc, kinds))) as JSONSchema4;
+  const projectSource = await readFile(projectSchemaPath, 'utf8');
+  const projectSchema = withoutMarkdownDescriptions(JSON.parse(projectSource)) as JSONSchema4;
   const types = await compile(schema, 'ConectaConfig', {
     bannerComment: banner,
     additionalProperties: false,
@@ -38,7 +41,7 @@ export async function generateSchemaFiles(): Promise<Record<string, string>> {
     format: true,
     style: { singleQuote: true, printWidth: 120 },
   });
-  const projectTypes = await compile(JSON.parse(await readFile(projectSchemaPath, 'utf8')) as JSONSchema4, 'ConectaProject', {
+  const projectTypes = await compile(projectSchema, 'ConectaProject', {
     bannerComment: projectBanner,
     additionalProperties: false,
     unreachableDefinitions: true,
@@ -48,7 +51,8 @@ export async function generateSchemaFiles(): Promise<Record<string, string>> {
   });
   const constant = `${banner}\n\nexport const conectaSchema = ${JSON.stringify(schema, null, 2)} as const;\n`;
   return {
-    [schemaPath]: `${JSON.stringify(schema, null, 2)}\n`,
+    [schemaPath]: `${JSON.stringify(withMarkdownDescriptions(schema), null, 2)}\n`,
+    [projectSchemaPath]: `${JSON.stringify(withMarkdownDescriptions(projectSchema), null, 2)}\n`,
     [join(root, 'docs', 'yaml-reference.md')]: renderReference(schema as unknown as SchemaDoc),
     [join(root, 'schema', 'generated', 'kinds.ts')]: renderKinds(kinds),
     [join(root, 'schema', 'generated', 'types.ts')]: types,
@@ -123,6 +127,32 @@ function withAliasPatterns(schema: SchemaDoc): SchemaDoc {
     if (aliases !== undefined) node.pattern = buildAliasPattern(aliases as AliasTable);
   }
   return schema;
+}
+
+/**
+ * The schema files editors read carry each `description` again as `markdownDescription`, which
+ * VS Code's YAML extension renders as Markdown (code spans, links) on hover and in completion. The
+ * copy is derived, so it is dropped before anything else is generated and written anew each time.
+ */
+function withMarkdownDescriptions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withMarkdownDescriptions);
+  if (!isRecord(node)) return node;
+  const entries: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(node)) {
+    entries.push([key, withMarkdownDescriptions(value)]);
+    if (key === 'description' && typeof value === 'string') entries.push(['markdownDescription', value]);
+  }
+  return Object.fromEntries(entries);
+}
+
+function withoutMarkdownDescriptions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutMarkdownDescriptions);
+  if (!isRecord(node)) return node;
+  return Object.fromEntries(Object.entries(node).filter(([key, value]) => !(key === 'markdownDescription' && typeof value === 'string')).map(([key, value]) => [key, withoutMarkdownDescriptions(value)]));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 function renderKinds({ kinds, configKeys }: { kinds: KindDeclaration[]; configKeys: string[] }): string {

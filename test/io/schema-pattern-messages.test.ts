@@ -30,6 +30,32 @@ describe('pattern messages', () => {
     expect(patterns.filter((pattern) => typeof pattern.message !== 'string' || pattern.message.length < 10).map((pattern) => pattern.path)).toEqual([]);
   });
 
+  it.each(schemas)('%s: every description is there for editors as Markdown too (markdownDescription)', async (file) => {
+    const schema = JSON.parse(await readFile(join(import.meta.dirname, '../../schema', file), 'utf8')) as unknown;
+    const missing: string[] = [];
+    let described = 0;
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) node.forEach((item, index) => walk(item, `${path}/${index}`));
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (typeof record.description === 'string') {
+          described += 1;
+          if (record.markdownDescription !== record.description) missing.push(path);
+        }
+        for (const [key, value] of Object.entries(record)) walk(value, `${path}/${key}`);
+      }
+    };
+    walk(schema, '');
+    expect(described).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(schemas)('%s, as shipped, compiles in strict mode with its keywords registered', async (file) => {
+    const schema = JSON.parse(await readFile(join(import.meta.dirname, '../../schema', file), 'utf8')) as object;
+    const definition = defineValidator(file.startsWith('project') ? 'project' : 'config');
+    expect(() => createAjv(definition).compile(schema)).not.toThrow();
+  });
+
   it.each(VALIDATOR_NAMES)('the %s schema compiles in strict mode with its keywords registered', (name) => {
     const definition = defineValidator(name);
     expect(definition.options.strict).toBe(true);

@@ -20,6 +20,11 @@ import { resolveTarget, type ResolvedTarget, type ResolveTargetOptions } from '.
 import { maskPlan, type MaskedPlan } from '../core/plan/mask-plan.js';
 import { findDuplicateKeys, type DuplicateKey } from '../core/plan/find-duplicate-keys.js';
 import { findTargetMismatch } from '../core/plan/find-target-mismatch.js';
+import { dirname } from 'node:path';
+import { lockApplyTarget } from '../io/apply-lock.js';
+import { describeLockHolder, type HeldLock } from '../../providers/sandbox/lock-file.js';
+import { readDuration } from '../../providers/conecta/settings.js';
+import { embeddedSandboxDataFile } from './connect.js';
 import type { PlanTarget } from '../core/plan/types.js';
 
 export interface ApplyOptions {
@@ -65,12 +70,26 @@ export interface DuplicateCheck {
 }
 
 export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
+  // The target's lock is taken once the target is known, before the tenant is read; it is
+  // released on every way out of here (and, for process.exit on a second signal, at exit).
+  let lock: HeldLock | undefined;
+  const lockTarget = async (target: ResolvedTarget): Promise<void> => {
+    lock = await takeApplyLock(target, options);
+  };
+  try {
+    return await applyLocked(options, lockTarget);
+  } finally {
+    await (lock as HeldLock | undefined)?.release();
+  }
+}
+
+async function applyLocked(options: ApplyOptions, lockTarget: (target: ResolvedTarget) => Promise<void>): Promise<ApplyOutcome> {
   const { reporter } = options;
   const note = (text: string) => reporter.emit({ type: 'notice', text });
   let forwardProviderEvent: (event: ProviderEvent) => void = (event) => reporter.emit({ type: 'provider', event });
   const previousRun = readLatestJournal(options.cwd);
 
-  const prepared = await prepare(options, (event) => forwardProviderEvent(event));
+  const prepared = await prepare(options, (event) => forwardProviderEvent(event), lockTarget);
   const { plan } = prepared;
   const shown = maskPlan(plan, options.redactor);
   try {
@@ -124,11 +143,12 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
 }
 
 /** A fresh plan; with a saved plan, the same plan after checking that nothing it was made from moved. */
-async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderEvent) => void): Promise<PreparedPlan> {
+async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderEvent) => void, lockTarget: (target: ResolvedTarget) => Promise<void>): Promise<PreparedPlan> {
   // The client's adaptive limiter bounds requests at the same parallelism as the executor bounds steps.
   const withParallelism = (target: ResolvedTarget): ResolvedTarget => ({ ...target, env: { ...target.env, CONECTA_PARALLELISM: String(options.parallelism) } });
   if (options.planFile === undefined) {
     const target = withParallelism(await resolveTarget(options.targetOptions));
+    await lockTarget(target);
     return preparePlan({ target, cwd: options.cwd, prune: options.prune, redactor: options.redactor, onProviderEvent });
   }
   const saved = await readPlanFile(options.planFile);
@@ -140,6 +160,7 @@ async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderE
   const tenantUrl = resolved.env.CONECTA_URL?.trim() ?? '';
   refuseOtherTarget(options.planFile, saved.plan.target, { url: tenantUrl, isSandbox: tenantUrl === '', ...(resolved.name === 'default' ? {} : { environment: resolved.name }) }, false);
   const target = withParallelism({ ...resolved, layers: saved.layers });
+  await lockTarget(target);
   const prepared = await preparePlan({ target, cwd: options.cwd, prune: saved.isPruned, redactor: options.redactor, fingerprintSalt: saved.plan.fingerprints.salt, onProviderEvent });
   try {
     refuseOtherTarget(options.planFile, saved.plan.target, prepared.plan.target, true);
@@ -155,6 +176,25 @@ async function prepare(options: ApplyOptions, onProviderEvent: (event: ProviderE
     });
   }
   return prepared;
+}
+
+/**
+ * The lock of the apply's target (a tenant URL, or the embedded sandbox's data file) in the
+ * project's `.conecta/locks/`; a stale one taken over is said in a notice.
+ */
+async function takeApplyLock(target: ResolvedTarget, options: ApplyOptions): Promise<HeldLock> {
+  const url = target.env.CONECTA_URL?.trim();
+  const lock = await lockApplyTarget({
+    dir: target.projectFile === undefined ? options.cwd : dirname(target.projectFile),
+    target: url || `the embedded sandbox ${embeddedSandboxDataFile(target.env, options.cwd)}`,
+    command: options.redactor.mask(['conecta', ...process.argv.slice(2)].join(' ')),
+    // From another host the pid cannot be checked: an apply cannot outlive its deadline.
+    staleAfterMs: Math.max(60 * 60_000, 2 * readDuration(target.env, 'CONECTA_DEADLINE', 15 * 60_000)),
+  });
+  if (lock.tookOver) {
+    options.reporter.emit({ type: 'notice', text: `Took over a stale apply lock (${lock.file}): its holder, ${describeLockHolder(lock.tookOver)}, is gone.` });
+  }
+  return lock;
 }
 
 /** A saved plan applies only to the tenant, environment and account it was read from (find-target-mismatch.ts). */

@@ -40,16 +40,20 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
     const description = await describeOrClose(provider);
     return { provider, description, ...(options.targetReason ? { notice: `Using ${options.targetReason}.` } : {}), warnings: describeWarnings(description), close: () => provider.close() };
   }
-  const { startSandbox } = await import('../../providers/sandbox/index.js');
-  // CONECTA_SANDBOX_REPLAY: the embedded sandbox starts from a capture (`doctor --capture`), in a
-  // data file of its own, so that plan and apply runs continue from one another.
-  const replayFile = options.env.CONECTA_SANDBOX_REPLAY?.trim() ? resolve(options.cwd, options.env.CONECTA_SANDBOX_REPLAY.trim()) : undefined;
-  const defaultData = replayFile ? `replay-${basename(replayFile).replace(/\.json$/i, '')}.json` : 'sandbox.json';
-  const dataFile = options.env.CONECTA_SANDBOX_DATA?.trim() || join(options.cwd, '.conecta', defaultData);
+  const { startSandbox, SandboxBusyError } = await import('../../providers/sandbox/index.js');
+  const replayFile = readReplayFile(options.env, options.cwd);
+  const dataFile = embeddedSandboxDataFile(options.env, options.cwd);
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
-    sandbox = await startSandbox({ port: 0, dataFile, ...(replayFile ? { replayFile } : {}) });
+    // The sandbox holds its data file for its lifetime; another process's run is waited for.
+    const lockCommand = options.redactor.mask(['conecta', ...process.argv.slice(2)].join(' '));
+    sandbox = await startSandbox({ port: 0, dataFile, lockCommand, ...(replayFile ? { replayFile } : {}) });
   } catch (error) {
+    if (error instanceof SandboxBusyError) {
+      throw new ConectaError('PROVIDER_SANDBOX_BUSY', `${error.message}.`, {
+        hint: 'Another conecta command (or `conecta sandbox`) is using this sandbox data file: wait for it to finish and run again, or point CONECTA_SANDBOX_DATA at another file.',
+      });
+    }
     if (!replayFile) throw error;
     throw new ConectaError('PROVIDER_CONFIG', `The local sandbox cannot replay CONECTA_SANDBOX_REPLAY: ${error instanceof Error ? error.message : String(error)}.`, {
       hint: 'Point CONECTA_SANDBOX_REPLAY at a file written by `conecta doctor --capture`, and CONECTA_SANDBOX_DATA at a new file (or unset it).',
@@ -87,6 +91,22 @@ export async function openProvider(options: OpenProviderOptions): Promise<Opened
 
 function describeWarnings(description: ProviderDescription): string[] {
   return description.apiVersionWarning ? [`Warning: ${description.apiVersionWarning}`] : [];
+}
+
+/**
+ * CONECTA_SANDBOX_REPLAY: the embedded sandbox starts from a capture (`doctor --capture`), in a
+ * data file of its own, so that plan and apply runs continue from one another.
+ */
+function readReplayFile(env: Record<string, string | undefined>, cwd: string): string | undefined {
+  const replay = env.CONECTA_SANDBOX_REPLAY?.trim();
+  return replay ? resolve(cwd, replay) : undefined;
+}
+
+/** Where the embedded sandbox keeps its data (absolute): CONECTA_SANDBOX_DATA, or a file in ./.conecta/. */
+export function embeddedSandboxDataFile(env: Record<string, string | undefined>, cwd: string): string {
+  const replayFile = readReplayFile(env, cwd);
+  const defaultData = replayFile ? `replay-${basename(replayFile).replace(/\.json$/i, '')}.json` : 'sandbox.json';
+  return resolve(cwd, env.CONECTA_SANDBOX_DATA?.trim() || join('.conecta', defaultData));
 }
 
 async function describeOrClose(provider: Provider): Promise<ProviderDescription> {

@@ -10,8 +10,9 @@ import type { ApiContext } from './api.js';
 import { AuditRecorder, type Audit } from './audit.js';
 import { TokenRegistry } from './auth.js';
 import { FaultInjector } from './faults.js';
-import { mergeFaults, resolveOptions, type FaultOptions, type SandboxOptions } from './options.js';
+import { mergeFaults, resolveOptions, type FaultOptions, type ResolvedOptions, type SandboxOptions } from './options.js';
 import { loadJournaledStore, StoreJournal } from './journal.js';
+import { acquireLockFile, describeLockHolder, LockBusyError, type HeldLock, type LockHolder } from './lock-file.js';
 import { loadReplay, type Replay } from './replay.js';
 import { createIdGenerator, createRandom, deriveSeed } from './random.js';
 import { TokenBucket } from './rate-limit.js';
@@ -52,7 +53,23 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const resolved = resolveOptions(options);
   const dataFile = resolved.dataFile === undefined ? undefined : resolve(resolved.dataFile);
-  const newId = createIdGenerator(createRandom(deriveSeed(resolved.faults.seed, 1)), resolved.now);
+  // One process at a time owns a data file, for the sandbox's whole life: two stores writing one
+  // file would each overwrite the other's writes. Another process waits for it, boundedly.
+  const lock = dataFile ? await lockDataFile(dataFile, resolved) : undefined;
+  try {
+    return await startWithLock(resolved, dataFile, lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function startWithLock(resolved: ResolvedOptions, dataFile: string | undefined, lock: HeldLock | undefined): Promise<RunningSandbox> {
+  // A data file outlives the process: ids drawn from the seed would repeat those an earlier run
+  // (same seed, same second) already stored, so a persistent store draws its per-process id bytes
+  // afresh, as MongoDB does.
+  const idSeed = dataFile ? randomBytes(4).readUInt32LE(0) : deriveSeed(resolved.faults.seed, 1);
+  const newId = createIdGenerator(createRandom(idSeed), resolved.now);
   const replay = resolved.replayFile === undefined ? undefined : await loadReplay(resolved.replayFile);
   const flowsEnabled = resolved.flowsEnabled && (replay?.flowsEnabled ?? true);
   const loaded = dataFile ? await loadJournaledStore(dataFile) : undefined;
@@ -134,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       await closed;
       await Promise.allSettled([...runtime.lateCommits]);
       await journal?.close();
+      await lock?.release();
     })();
     return closing;
   };
@@ -153,6 +171,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     store: { list: (kind) => store.list(kind), get: (kind, id) => store.get(kind, id), snapshot: () => store.snapshot() },
   };
+}
+
+/** The data file's lock at `<dataFile>.lock`, waited for up to `lockWaitMs`; a stale one (its process gone) is taken over. */
+async function lockDataFile(dataFile: string, resolved: ResolvedOptions): Promise<HeldLock> {
+  try {
+    return await acquireLockFile(`${dataFile}.lock`, { command: resolved.lockCommand, waitMs: resolved.lockWaitMs, staleAfterMs: 60 * 60_000 });
+  } catch (error) {
+    if (error instanceof LockBusyError) throw new SandboxBusyError(dataFile, error.holder, resolved.lockWaitMs);
+    throw error;
+  }
+}
+
+/** Another process holds the data file, and kept it longer than the sandbox waited. */
+export class SandboxBusyError extends Error {
+  constructor(readonly dataFile: string, readonly holder: LockHolder, readonly waitedMs: number) {
+    super(`The sandbox data file ${dataFile} is in use by ${describeLockHolder(holder)}; waited ${Math.round(waitedMs / 1000)} s for it`);
+    this.name = 'SandboxBusyError';
+  }
 }
 
 function replayContext(replay: Replay | undefined): Pick<ApiContext, 'replayedUser' | 'bareArrayKinds'> {

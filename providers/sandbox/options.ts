@@ -41,6 +41,13 @@ export interface SandboxOptions extends Partial<FaultOptions> {
   /** JSON file holding the whole store; in-memory when absent. */
   dataFile?: string;
   /**
+   * How long to wait for another process holding `dataFile` (its lock, `<dataFile>.lock`, is held
+   * for the sandbox's lifetime) before failing with SandboxBusyError; default 60 s.
+   */
+  lockWaitMs?: number;
+  /** Named in the data file's lock as its holder (default: this process's command line). */
+  lockCommand?: string;
+  /**
    * A capture file (`conecta doctor --capture`) to start from (replay.ts): the store holds its
    * objects, `/api/version` and `/auth/me` answer what it recorded. With `dataFile`, the data file
    * is initialised from it when absent, and continued when it was initialised from the same capture.
@@ -73,6 +80,8 @@ export interface SandboxOptions extends Partial<FaultOptions> {
 export interface ResolvedOptions {
   port: number;
   dataFile: string | undefined;
+  lockWaitMs: number;
+  lockCommand: string;
   replayFile: string | undefined;
   email: string;
   password: string;
@@ -107,6 +116,8 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
   return {
     port: options.port ?? 0,
     dataFile: options.dataFile,
+    lockWaitMs: options.lockWaitMs ?? 60_000,
+    lockCommand: options.lockCommand ?? ['node', ...process.argv.slice(1).map((arg) => arg.replace(/^.*[\\/]/, ''))].join(' '),
     replayFile: options.replayFile,
     email: options.email ?? 'admin@sandbox.local',
     password: options.password ?? 'sandbox',

@@ -174,13 +174,25 @@ describe('runApply against the sandbox', () => {
     expect((await apply(sandbox, cwd)).outcome.plan.changes).toEqual([]);
   });
 
-  it('leaves a consistent tenant when two applies run at once', async () => {
+  it('refuses a second apply from the same project against the same target while the first runs, naming it', async () => {
     const sandbox = await createSandbox({ latencyMs: 5 });
     const cwd = createProject(generateLayeredConfig({ perLevel: 10 }));
-    const runs = await Promise.all([apply(sandbox, cwd), apply(sandbox, cwd)]);
-    expect(runs.map((run) => run.outcome.status)).toEqual(['applied', 'applied']);
+    const runs = await Promise.allSettled([apply(sandbox, cwd), apply(sandbox, cwd)]);
+    expect(runs.filter((run) => run.status === 'fulfilled').map((run) => run.value.outcome.status)).toEqual(['applied']);
+    const refused = runs.find((run) => run.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'APPLY_LOCKED', message: expect.stringContaining(`pid ${process.pid} on host `) });
     expect(countDuplicates(sandbox)).toBe(0);
     expect((await apply(sandbox, cwd)).outcome.plan.changes).toEqual([]);
+  });
+
+  it('leaves a consistent tenant when two applies from two projects run at once', async () => {
+    const sandbox = await createSandbox({ latencyMs: 5 });
+    const config = generateLayeredConfig({ perLevel: 10 });
+    const [first, second] = [createProject(config), createProject(config)];
+    const runs = await Promise.all([apply(sandbox, first), apply(sandbox, second)]);
+    expect(runs.map((run) => run.outcome.status)).toEqual(['applied', 'applied']);
+    expect(countDuplicates(sandbox)).toBe(0);
+    expect((await apply(sandbox, first)).outcome.plan.changes).toEqual([]);
   });
 
   it('needs --force for an unsafe plan and names the reasons', async () => {

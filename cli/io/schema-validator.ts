@@ -11,6 +11,7 @@ import { suggestClosest } from '../core/config/suggest.js';
 import { getValidator } from './schema-validators.js';
 import { appendPointer, parsePointer } from '../core/json-pointer.js';
 import { foldAlias, listAliasNames, type AliasTable } from '../core/normalize/resolve-alias.js';
+import { describePhoneMistake } from '../core/normalize/normalize-phone.js';
 
 /** Compiles the schema now, before the first file is checked. */
 export function prepareSchemaValidator(): void {
@@ -204,7 +205,8 @@ function describeError(error: ErrorObject, file: string): Diagnostic | undefined
       if (aliases) return describeAliasError(base, field, aliases, error.data);
       const pattern = String(error.params.pattern);
       const words = PATTERN_WORDS.find(([matcher]) => matcher.test(pattern));
-      const hint = describeTimeMistake(pattern, error.data) ?? (typeof error.data === 'string' && /^\d+$/.test(error.data) && (error.parentSchema as { 'x-duration'?: boolean } | undefined)?.['x-duration'] === true ? describeDurationUnits(Number(error.data), pattern) : undefined);
+      const phoneHint = (error.parentSchema as { 'x-phone'?: boolean } | undefined)?.['x-phone'] === true ? describePhoneMistake(error.data) : undefined;
+      const hint = phoneHint ?? describeTimeMistake(pattern, error.data) ?? (typeof error.data === 'string' && /^\d+$/.test(error.data) && (error.parentSchema as { 'x-duration'?: boolean } | undefined)?.['x-duration'] === true ? describeDurationUnits(Number(error.data), pattern) : undefined);
       // The schema's own words (what editors show) when this table has none: never a raw regular expression.
       const described = (error.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
       const expected = words ? words[1] : described ? `must be ${described.charAt(0).toLowerCase()}${described.slice(1).replace(/\.$/, '')}` : `must match ${pattern}`;

@@ -31,7 +31,7 @@ export function defineValidator(name: ValidatorName): ValidatorDefinition {
       // the discriminator needs `required: [type]` beside its `oneOf`, and `if`/`then` name properties
       // declared by the enclosing object, both standard JSON Schema. Union types are used on purpose.
       options: { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true },
-      vocabulary: ['x-ref', 'x-deferrable', 'x-sensitive', 'x-set', 'x-text', 'x-duration', 'x-kind', 'x-key', 'x-key-case-insensitive', 'x-plural', 'x-ui-label', 'x-order', 'x-edge', 'x-ref-prefixed', 'x-aliases', 'patternErrorMessage', 'markdownDescription', 'x-expand'],
+      vocabulary: ['x-ref', 'x-deferrable', 'x-sensitive', 'x-set', 'x-text', 'x-duration', 'x-kind', 'x-key', 'x-key-case-insensitive', 'x-plural', 'x-ui-label', 'x-order', 'x-edge', 'x-ref-prefixed', 'x-aliases', 'x-phone', 'patternErrorMessage', 'markdownDescription', 'x-expand'],
     };
   }
   return {

@@ -376,7 +376,7 @@ export interface ContactField {
  */
 export interface BlockedNumber {
   /**
-   * Número: digits only, country code first and no `+`, spaces or dashes (E.164 without the plus, as the tenant stores contact numbers), such as `5511999990000`. Unique among blocked numbers.
+   * Número: the phone number with its country code, written as you like — `+55 (11) 99999-0000`, `55 11 99999.0000` or `5511999990000` (a leading `+`, spaces, dashes, dots and parentheses are ignored). It is compared, sent and exported as its digits, country code first and no `+` (E.164 without the plus, `5511999990000`): 8 to 15 digits, not starting with 0 (a leading 0 is a trunk prefix: write the country code instead). Unique among blocked numbers: two spellings of one number are a duplicate.
    */
   number: string;
 }

@@ -11,7 +11,8 @@
  * - `markdownDescription` beside every `description` of both schema files, for editors;
  * - the `PruneByKind` entry of schema/conecta.schema.json itself (one flag per kind), so that
  *   editors reading that file see every kind, and the `pattern` of each `$defs` entry with
- *   `x-aliases` (such as `Weekday`), so that editors accept the aliases normalisation resolves.
+ *   `x-aliases` (such as `Weekday`), so that editors accept the aliases normalisation resolves, and of
+ *   each `x-phone` field (normalize-phone.ts), so that editors accept the spellings normalisation reads.
  * Checks by default and exits 1 naming the fix; `--write` updates the files.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 import type { JSONSchema4 } from 'json-schema';
 import { buildAliasPattern, type AliasTable } from '../../cli/core/normalize/resolve-alias.js';
+import { PHONE_PATTERN } from '../../cli/core/normalize/normalize-phone.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const schemaPath = join(root, 'schema', 'conecta.schema.json');
@@ -30,7 +32,7 @@ const projectBanner = '/* Generated from schema/project.schema.json by `npm run 
 export async function generateSchemaFiles(): Promise<Record<string, string>> {
   const source = await readFile(schemaPath, 'utf8');
   const kinds = readKindDeclarations(JSON.parse(source) as SchemaDoc);
-  const schema = withoutMarkdownDescriptions(withAliasPatterns(withPruneByKind(JSON.parse(source) as SchemaDoc, kinds))) as JSONSchema4;
+  const schema = withoutMarkdownDescriptions(withPhonePatterns(withAliasPatterns(withPruneByKind(JSON.parse(source) as SchemaDoc, kinds)))) as JSONSchema4;
   const projectSource = await readFile(projectSchemaPath, 'utf8');
   const projectSchema = withoutMarkdownDescriptions(JSON.parse(projectSource)) as JSONSchema4;
   const types = await compile(schema, 'ConectaConfig', {
@@ -129,6 +131,16 @@ function withAliasPatterns(schema: SchemaDoc): SchemaDoc {
   return schema;
 }
 
+/** Each node with `x-phone` (a blocked number) gets the pattern of the spellings normalize-phone.ts reads. */
+function withPhonePatterns(node: unknown): unknown {
+  if (Array.isArray(node)) node.forEach(withPhonePatterns);
+  else if (isRecord(node)) {
+    if (node['x-phone'] === true) node.pattern = PHONE_PATTERN;
+    Object.values(node).forEach(withPhonePatterns);
+  }
+  return node;
+}
+
 /**
  * The schema files editors read carry each `description` again as `markdownDescription`, which
  * VS Code's YAML extension renders as Markdown (code spans, links) on hover and in completion. The
@@ -206,6 +218,7 @@ function renderReference(schema: SchemaDoc): string {
     if (node.enum) return node.enum.length > 6 ? 'one of the values listed in the description' : node.enum.map((value) => `\`${String(value)}\``).join(' | ');
     if (node['x-ref']) return `name of a ${String(node['x-ref'])}`;
     if (node['x-duration']) return 'duration';
+    if (node['x-phone']) return 'phone number';
     if (node.type === 'array') return node.items ? `list of ${typeOf(node.items)}` : 'list';
     if (node.anyOf) return node.anyOf.map(typeOf).join(' or ');
     if (node.oneOf) return node.oneOf.every(isBlockType) ? 'one of the block types below' : 'one of the shapes below';

@@ -73,6 +73,7 @@ describe('conecta validate', () => {
       ['a tab among the spaces of an indentation', 'version: 1\npauses:\n  - name: A\n  \tmaxDuration: 1h\n', '4:1', 'CONFIG_YAML_SYNTAX', 'The indentation of this line holds a tab (shown as → above). Replace the tab with spaces'],
       ['a comma inside a flow-style map', 'version: 1\ntabulations:\n  - {name: Sem solução, retorno}\n', '3:25', 'CONFIG_UNKNOWN_KEY', '`retorno` has no value: inside `{…}` a comma separates keys. If the comma is part of the text, quote it: `name: "Sem solução, retorno"`.'],
       ['an empty file', '', '1:1', 'CONFIG_VERSION_MISSING', 'Start the file with `version: 1`, or remove it.'],
+      ['a phone number with the trunk prefix 0 instead of its country code', 'version: 1\nblockedNumbers:\n  - number: "011 99999-0000"\n', '3:13', 'CONFIG_FORMAT', 'A leading 0 is a trunk prefix for calls inside the country; write the country code instead (55 for Brazil), such as `5511999990000`.'],
       ['a number where text is expected', 'version: 1\ntabulations:\n  - name: 123\n', '3:11', 'CONFIG_TYPE', 'Unquoted, YAML reads it as a number: quote it as you wrote it, such as `name: "123"`.'],
     ];
 
@@ -85,6 +86,20 @@ describe('conecta validate', () => {
       expect(result.stderr).toMatch(/\n1 error\n$/);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       if (text.includes('\t')) expect(result.stderr).toContain('→');
+    });
+
+    it('accepts a blocked number written with +, spaces, dashes, dots and parentheses, and reports two spellings of one number at the second', async () => {
+      await writeFile(join(directory, 'config.yaml'), 'version: 1\nblockedNumbers:\n  - number: "+55 (11) 99999-0000"\n  - number: 55 11 99999.0001\n');
+      const valid = runCli('validate', directory);
+      expect(valid.stderr).toBe('');
+      expect(valid.stdout).toBe('blockedNumbers: 2\nConfiguration is valid.\n');
+      await writeFile(join(directory, 'more.yaml'), 'version: 1\nblockedNumbers:\n  - number: "5511999990000"\n');
+      const result = runCli('validate', directory);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`${join(directory, 'more.yaml')}:3:13 error CONFIG_DUPLICATE_NAME The blocked number \`5511999990000\` is defined twice (written \`+55 (11) 99999-0000\` and \`5511999990000\`).`);
+      expect(result.stderr).toContain(`${join(directory, 'config.yaml')}:3:5 first defined here`);
+      expect(result.stderr).toContain('hint: Each of the blocked numbers needs a unique number: remove one definition or change its number.');
+      expect(result.stderr).toMatch(/\n1 error\n$/);
     });
 
     it('accepts Portuguese weekdays and a national holiday calendar', async () => {

@@ -68,7 +68,8 @@ describe('pattern messages', () => {
       await writeFile(join(dir, 'blocked.yaml'), 'version: 1\nblockedNumbers:\n  - number: "+55 11"\n');
       const { diagnostics } = await loadConfig([dir], { env: {} });
       const format = diagnostics.find((diagnostic) => diagnostic.code === 'CONFIG_FORMAT');
-      expect(format?.message).toBe('`number` must be a phone number in digits only, with the country code and no leading zero, such as `5511987654321`; got the text "+55 11".');
+      expect(format?.message).toBe('`number` must be a phone number with its country code: 8 to 15 digits, not starting with 0, with a leading `+`, spaces, dashes, dots or parentheses if you like, such as `+55 (11) 99999-0000`; got the text "+55 11".');
+      expect(format?.hint).toBe('It has 4 digits; a number with its country code has 8 to 15, such as `+55 11 99999-0000` or `5511999990000`.');
       expect(format?.message).not.toMatch(/\^|\$|\[0-9\]/);
     } finally {
       await rm(dir, { recursive: true, force: true });

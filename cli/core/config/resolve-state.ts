@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { allKinds, findKindByConfigKey, formatWordFilterName, toResourceKey } from '../kinds/registry.js';
 import { wordFilterLists } from '../kinds/schema-walk.js';
+import { normalizeKeyName } from '../normalize/normalize-by-schema.js';
 import type { DesiredResource, DesiredState, JsonValue, Kind, PrunePolicy, SourceLocation, Spec } from '../model/resource.js';
 
 export interface ParsedConfigFile {
@@ -53,8 +54,10 @@ export function resolveDesiredState(files: readonly ParsedConfigFile[]): Resolve
       if (!Array.isArray(section)) continue;
       section.forEach((item, index) => {
         if (!isRecord(item) || !info.keyField) return;
-        const name = item[info.keyField];
-        if (typeof name !== 'string' || name.length === 0) return;
+        const written = item[info.keyField];
+        if (typeof written !== 'string' || written.length === 0) return;
+        // Two spellings of one key (a blocked number with and without its `+`) are one object.
+        const name = normalizeKeyName(info.kind, written);
         const spec: Spec = {};
         let renamedFrom: string | undefined;
         for (const [key, value] of Object.entries(item)) {

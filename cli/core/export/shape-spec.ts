@@ -1,5 +1,5 @@
 /**
- * Turns a live spec into the spec an export writes: texts, durations and aliased names (weekdays) in canonical form, set-like
+ * Turns a live spec into the spec an export writes: texts, durations, aliased names (weekdays) and phone numbers in canonical form, set-like
  * lists sorted (case kept, unlike the comparison form), server defaults left out, keys in the
  * schema's property order, and sensitive values replaced by `${env:…}` placeholders (write-only
  * ones, such as initial passwords, left out). The result always plans as "no change" against the
@@ -11,6 +11,7 @@ import { canonicalJson } from '../normalize/canonical-json.js';
 import { normalizeSpec, toComparableSpec } from '../normalize/normalize-spec.js';
 import { normalizeDuration, normalizeText } from '../normalize/normalize-values.js';
 import { resolveAlias } from '../normalize/resolve-alias.js';
+import { normalizePhone } from '../normalize/normalize-phone.js';
 import { compareText } from '../compare-text.js';
 
 /** A sensitive value the export replaced with a placeholder. */
@@ -62,6 +63,7 @@ function canonicalizeValues(kind: Kind, spec: Spec): Spec {
     if (typeof value === 'string' && node['x-text'] === true) setAtPath(spec, path, normalizeText(value));
     else if (typeof value === 'string' && node['x-duration'] === true) setAtPath(spec, path, normalizeDuration(value));
     else if (typeof value === 'string' && node['x-aliases']) setAtPath(spec, path, resolveAlias(node['x-aliases'], value));
+    else if (typeof value === 'string' && node['x-phone'] === true) setAtPath(spec, path, normalizePhone(value));
     else if (Array.isArray(value) && node['x-set'] === true) setAtPath(spec, path, sortSet(getAtPath(spec, path) as JsonValue[], node));
   }
   return spec;

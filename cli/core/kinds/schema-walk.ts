@@ -2,7 +2,7 @@
  * Reads the schema's annotations so that every per-field concern lives in the schema:
  * `x-ref` (a reference to another kind, by name), `x-ref-prefixed` (one when the text starts with a prefix), `x-deferrable` (a reference that may be set
  * by a later update, which breaks reference cycles), `x-sensitive` (never shown or saved),
- * `x-set` (a list compared without regard to order), `x-text` (free text), `x-duration`,
+ * `x-set` (a list compared without regard to order), `x-text` (free text), `x-duration`, `x-phone` (a phone number),
  * `x-aliases` (other names of a value, such as Portuguese weekdays) and `default` (the server default, filled in on both sides before comparing).
  */
 import { conectaSchema } from '../../../schema/generated/schema.js';
@@ -31,6 +31,8 @@ export interface SchemaNode {
   'x-set'?: boolean;
   'x-text'?: boolean;
   'x-duration'?: boolean;
+  /** A phone number, written with `+`, spaces, dashes, dots or parentheses and compared as its digits (normalize-phone.ts). */
+  'x-phone'?: boolean;
   /** Other names of the values (canonical value → names), resolved by normalisation (resolve-alias.ts). */
   'x-aliases'?: Record<string, string[]>;
   /** A list item that normalisation replaces with the items it stands for (`holiday-calendar`). */

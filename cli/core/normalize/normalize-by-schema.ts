@@ -2,7 +2,7 @@
  * The schema-driven part of normalisation, applied to desired and live specs alike, in one pass
  * over the value and its schema: `x-expand` items written out (a holiday calendar becomes that
  * year's holidays), server defaults filled in, `x-set` lists sorted, `x-text` texts
- * and `x-duration` durations in canonical form, `x-aliases` names resolved (`seg` → `mon`), references to case-insensitive kinds (agents,
+ * and `x-duration` durations in canonical form, `x-phone` numbers as their digits (`+55 (11) 99999-0000` → `5511999990000`), `x-aliases` names resolved (`seg` → `mon`), references to case-insensitive kinds (agents,
  * administrators) lower-cased. Returns a new value; the input is never changed.
  */
 import { getKindInfo } from '../kinds/registry.js';
@@ -12,6 +12,7 @@ import { canonicalJson } from './canonical-json.js';
 import { normalizeDuration, normalizeText } from './normalize-values.js';
 import { compareText } from '../compare-text.js';
 import { resolveAlias } from './resolve-alias.js';
+import { normalizePhone } from './normalize-phone.js';
 import { expandHolidayCalendar } from './holiday-calendars.js';
 
 export function normalizeBySchema(kind: Kind, spec: Spec): Spec {
@@ -69,7 +70,18 @@ function normalizeString(schema: SchemaNode, value: string): string {
   if (schema['x-text'] === true) text = normalizeText(text);
   if (schema['x-duration'] === true) text = normalizeDuration(text);
   if (schema['x-aliases']) text = resolveAlias(schema['x-aliases'], text);
+  if (schema['x-phone'] === true) text = normalizePhone(text);
   return text;
+}
+
+/**
+ * The natural key of an object as normalisation writes it in its spec (a blocked number's digits),
+ * so that two spellings of one key are one object: its name in plans, addresses and duplicate checks.
+ */
+export function normalizeKeyName(kind: Kind, name: string): string {
+  const { keyField } = getKindInfo(kind);
+  const node = keyField === null ? undefined : getKindSchema(kind).properties?.[keyField];
+  return node ? normalizeString(selectBranch(node, name), name) : name;
 }
 
 function sortSet(items: JsonValue[]): JsonValue[] {

@@ -1,7 +1,7 @@
 /**
  * Números Bloqueados ⇄ `/blockedNumbers` `{_id, number}`; create and update send `{number}`
- * (szchat-go blocked_number.go). The number is written as the config has it: digits, country
- * code first (the schema refuses any other form).
+ * (szchat-go blocked_number.go). The number arrives normalised (`x-phone`, normalize-phone.ts):
+ * digits, country code first, no `+`, whatever spelling the config used.
  */
 import type { KindMapper } from './types.js';
 import { readString, specString } from './wire-values.js';

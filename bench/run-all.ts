@@ -32,6 +32,13 @@ const distBench = fileURLToPath(new URL('.', import.meta.url));
 const resultsFile = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
 const markdownFile = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
 const args = process.argv.slice(2);
+const KNOWN_FLAGS = new Set(['--rate-limited', '--only', '--scale-sizes', '--write-markdown']);
+const unknown = args.filter((arg, index) => arg.startsWith('-') && !KNOWN_FLAGS.has(arg) && !['--only', '--scale-sizes'].includes(args[index - 1] ?? ''));
+if (unknown.length > 0) {
+  // The header comment above is the usage; an unknown flag must not start a run recorded under it.
+  console.error(`Unknown flag ${unknown.join(', ')}. Flags: --rate-limited, --only a,b, --scale-sizes 1000,10000, --write-markdown.`);
+  process.exit(2);
+}
 
 function readFlag(name: string): string | undefined {
   const index = args.indexOf(name);

@@ -11,7 +11,7 @@
 import { CAPTURE_FORMAT, CAPTURE_FORMAT_VERSION, type CaptureFile, type CapturedExchange, type PseudonymScope } from '../capture-format.js';
 import type { ExchangeRecorder, ProviderNotice, RecordedExchange } from '../contract.js';
 import type { UnsupportedKind } from '../../cli/core/model/resource.js';
-import { API_PREFIX } from './http-client.js';
+import { API_PREFIX, parseJson } from './http-client.js';
 import { Pseudonymiser } from './pseudonymise.js';
 
 /** Headers recorded: what the tool reads (content type, rate limits, Retry-After) and who answered. */
@@ -99,11 +99,3 @@ function compareExchanges(a: RecordedExchange, b: RecordedExchange): number {
   return queryA === queryB ? 0 : queryA < queryB ? -1 : 1;
 }
 
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

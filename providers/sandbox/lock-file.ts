@@ -97,15 +97,19 @@ async function linkNew(file: string, text: string): Promise<boolean> {
   }
 }
 
-async function readHolder(file: string): Promise<{ text: string; holder: LockHolder | undefined } | undefined> {
-  let text: string;
+/** A file's text; `undefined` when it does not exist. */
+export async function readFileIfExists(file: string): Promise<string | undefined> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return { text, holder: parseHolder(text) };
+}
+
+async function readHolder(file: string): Promise<{ text: string; holder: LockHolder | undefined } | undefined> {
+  const text = await readFileIfExists(file);
+  return text === undefined ? undefined : { text, holder: parseHolder(text) };
 }
 
 function parseHolder(text: string): LockHolder | undefined {

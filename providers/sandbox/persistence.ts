@@ -4,19 +4,15 @@
 // runs, and the saves requested meanwhile are coalesced into one that follows it.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readFileIfExists } from './lock-file.js';
 import { isStoreData, type StoreData } from './store.js';
 
 /** Reads the store file; `undefined` when it does not exist. A corrupt file is an error. */
 export async function loadStoreFile(file: string): Promise<StoreData | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readFileIfExists(file);
+  if (text === undefined) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -58,7 +58,7 @@ contactFields:
   - name: cep
     lengthRule: { op: "=", value: -8 } # CONFIG_RANGE
 blockedNumbers:
-  - number: "+55 11 99999-0000" # CONFIG_FORMAT (digits, country code first)
+  - number: "011 99999-0000" # CONFIG_FORMAT (a trunk prefix, not a country code)
 `;
 
 /** The same objects, written as Conecta holds them. */

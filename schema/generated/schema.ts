@@ -487,7 +487,7 @@ export const conectaSchema = {
           "$comment": "`pattern` is written by `npm run schema:write` from `x-phone` (cli/core/normalize/normalize-phone.ts); edit that file, not the pattern.",
           "type": "string",
           "x-phone": true,
-          "pattern": "^[ (]*\\+?[ ().-]*[1-9](?:[ ().-]*[0-9]){7,14}[ ().-]*$",
+          "pattern": "^[ (]{0,2}\\+?[ (]{0,2}[1-9](?:[ ().-]{0,3}[0-9]){7,14}[ )]{0,2}$",
           "patternErrorMessage": "A phone number with its country code: 8 to 15 digits, not starting with 0, with a leading `+`, spaces, dashes, dots or parentheses if you like, such as `+55 (11) 99999-0000`.",
           "description": "Número: the phone number with its country code, written as you like — `+55 (11) 99999-0000`, `55 11 99999.0000` or `5511999990000` (a leading `+`, spaces, dashes, dots and parentheses are ignored). It is compared, sent and exported as its digits, country code first and no `+` (E.164 without the plus, `5511999990000`): 8 to 15 digits, not starting with 0 (a leading 0 is a trunk prefix: write the country code instead). Unique among blocked numbers: two spellings of one number are a duplicate."
         }

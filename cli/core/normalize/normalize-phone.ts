@@ -7,11 +7,19 @@
  * what the schema (and an editor) accepts is exactly what normalisation turns into that form.
  */
 
-/** Digits with the separators people put in a phone number; a `+` may open it (`(+55) …` too). */
-const SPELLING = /^[ (]*\+?[ ().-]*[0-9][0-9 ().-]*$/;
+/**
+ * Digits with the separators people put in a phone number (a `+` may open it, `(+55) …` too).
+ * Linear time: the separator runs and the digits never compete for the same character.
+ */
+const SPELLING = /^[ ()+.-]*[0-9][0-9 ().-]*$/;
 
-/** Digits 8 to 15, the first not 0, with the separators of SPELLING around and between them. */
-export const PHONE_PATTERN = '^[ (]*\\+?[ ().-]*[1-9](?:[ ().-]*[0-9]){7,14}[ ().-]*$';
+/**
+ * Digits 8 to 15, the first not 0; before the first digit up to two spaces or `(`, an optional `+`
+ * and up to two more, between digits up to three separators, after the last up to two spaces or `)`.
+ * Every repetition ends on a digit and separators are bounded, so no input makes it backtrack
+ * more than a constant per character (test/security/schema-patterns.test.ts).
+ */
+export const PHONE_PATTERN = '^[ (]{0,2}\\+?[ (]{0,2}[1-9](?:[ ().-]{0,3}[0-9]){7,14}[ )]{0,2}$';
 
 /** `+55 (11) 99999-0000` → `5511999990000`; a text with anything else (letters) is returned unchanged. */
 export function normalizePhone(text: string): string {

@@ -4,7 +4,7 @@
  * compared whole. Sensitive values are flagged while diffing, long texts are marked for a line diff.
  */
 import { walkSpec, type SpecPath } from '../kinds/schema-walk.js';
-import type { JsonValue, Kind, Spec } from '../model/resource.js';
+import { isJsonObject, type JsonValue, type Kind, type Spec } from '../model/resource.js';
 import { isJsonEqual } from '../normalize/canonical-json.js';
 import type { FieldChange } from '../plan/types.js';
 
@@ -27,7 +27,7 @@ function compareObjects(before: Spec | undefined, after: Spec, path: string[], f
 }
 
 function compareValues(before: JsonValue | undefined, after: JsonValue | undefined, path: string[], flags: PathFlags, out: FieldChange[]): void {
-  if (isPlainObject(after) && Object.keys(after).length > 0 && (before === undefined || isPlainObject(before))) {
+  if (isJsonObject(after) && Object.keys(after).length > 0 && (before === undefined || isJsonObject(before))) {
     compareObjects(before, after, path, flags, out);
     return;
   }
@@ -73,9 +73,6 @@ function unionKeys(first: Record<string, JsonValue>, second: Record<string, Json
   return keys;
 }
 
-function isPlainObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function isMultiline(value: JsonValue | undefined): boolean {
   return typeof value === 'string' && value.includes('\n');

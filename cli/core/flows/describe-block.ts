@@ -4,7 +4,7 @@
  * `truncate`/`wrapText` to fit it. Escaping for a diagram language is the renderer's job. Never
  * shows HTTP headers or bodies (they may hold secrets).
  */
-import type { JsonValue } from '../model/resource.js';
+import { isJsonObject, type JsonValue } from '../model/resource.js';
 import type { FlowBlockValue } from './flow-graph.js';
 
 export const MAX_DETAIL_LENGTH = 40;
@@ -44,8 +44,8 @@ export function labelFlowEdge(block: FlowBlockValue | undefined, edge: string, o
   const option = /^options\.(\d+)\.next$/.exec(edge);
   if (option) {
     const value = Array.isArray(block?.options) ? block.options[Number(option[1])] : undefined;
-    const label = toText(value !== undefined && isObject(value) ? value.label : undefined);
-    if (isObject(value)) return `${toText(value.key)} · ${options.isWhole === true ? label.replace(/\s+/g, ' ').trim() : truncate(label, MAX_OPTION_LABEL_LENGTH)}`.trim();
+    const label = toText(value !== undefined && isJsonObject(value) ? value.label : undefined);
+    if (isJsonObject(value)) return `${toText(value.key)} · ${options.isWhole === true ? label.replace(/\s+/g, ' ').trim() : truncate(label, MAX_OPTION_LABEL_LENGTH)}`.trim();
     return edge;
   }
   return edge === 'next' ? '' : edge;
@@ -80,7 +80,7 @@ function readDetail(type: string, block: FlowBlockValue): string {
 }
 
 function describeRules(block: FlowBlockValue): string {
-  const rules = Array.isArray(block.rules) ? block.rules.filter(isObject) : [];
+  const rules = Array.isArray(block.rules) ? block.rules.filter(isJsonObject) : [];
   const [first] = rules;
   if (!first) return '';
   const value = first.value === undefined ? '' : ` ${toText(first.value)}`;
@@ -136,8 +136,4 @@ export function truncate(text: string, length: number): string {
 function toText(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -5,7 +5,7 @@
  * and never copied into the result.
  */
 import { walkSpec, type SpecPath } from '../kinds/schema-walk.js';
-import type { JsonValue, Spec } from '../model/resource.js';
+import { isJsonObject, type JsonValue, type Spec } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 import type { FieldChange, FlowBlockChanges } from '../plan/types.js';
 import { isSensitivePath } from '../diff/diff-fields.js';
@@ -99,7 +99,7 @@ interface Flags {
 
 /** Objects are compared key by key and lists item by item (`options.1.label`); anything else whole. */
 function compareValues(before: JsonValue | undefined, after: JsonValue | undefined, path: string[], flags: Flags, out: FieldChange[]): void {
-  if (isObject(before) && isObject(after)) {
+  if (isJsonObject(before) && isJsonObject(after)) {
     for (const key of unionKeys(new Map(Object.entries(after)), new Map(Object.entries(before)))) compareValues(before[key], after[key], [...path, key], flags, out);
     return;
   }
@@ -126,9 +126,6 @@ function unionKeys<T>(first: Map<string, T>, second: Map<string, T>): string[] {
   return keys;
 }
 
-function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function isMultiline(value: JsonValue | undefined): boolean {
   return typeof value === 'string' && value.includes('\n');

@@ -17,6 +17,11 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** A resource's fields, in model terms. */
 export type Spec = { [key: string]: JsonValue };
 
+/** A JSON object (not an array, not null). */
+export function isJsonObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Where something was written in the user's YAML. Lines and columns start at 1. */
 export interface SourceLocation {
   file: string;

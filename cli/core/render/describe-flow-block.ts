@@ -6,7 +6,7 @@
 import { describeFlowBlock } from '../flows/describe-block.js';
 import type { FlowBlockValue } from '../flows/flow-graph.js';
 import { getDefinition, resolveSchemaNode, selectBranch } from '../kinds/schema-walk.js';
-import type { JsonValue } from '../model/resource.js';
+import { isJsonObject, type JsonValue } from '../model/resource.js';
 import { formatValue } from './describe-value.js';
 import type { ViewLine } from './plan-view.js';
 
@@ -46,18 +46,14 @@ function describeText(key: string, value: string, depth: number): ViewLine[] {
 
 /** `option 1: "Comprar" → vendas`. */
 function describeOption(option: JsonValue): string {
-  if (!isObject(option)) return `option: ${formatValue(option)}`;
+  if (!isJsonObject(option)) return `option: ${formatValue(option)}`;
   const next = typeof option.next === 'string' ? ` → ${option.next}` : '';
   return `option ${typeof option.key === 'string' ? option.key : formatValue(option.key)}: ${formatValue(option.label)}${next}`;
 }
 
 /** `contact.plano equals "ouro"`. */
 function describeRule(rule: JsonValue): string {
-  if (!isObject(rule)) return formatValue(rule);
+  if (!isJsonObject(rule)) return formatValue(rule);
   const value = rule.value === undefined ? '' : ` ${formatValue(rule.value)}`;
   return `${String(rule.variable)} ${String(rule.operator)}${value}`;
-}
-
-function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -4,7 +4,7 @@
  * and other enumerations in the schema's order rather than alphabetical), other values as JSON.
  */
 import { getDefinition, getKindSchema, listVocabulary, resolveSchemaNode, type SchemaNode } from '../kinds/schema-walk.js';
-import type { JsonValue, Kind } from '../model/resource.js';
+import { isJsonObject, type JsonValue, type Kind } from '../model/resource.js';
 import { canonicalJson } from '../normalize/canonical-json.js';
 
 export function formatValue(value: JsonValue | undefined): string {
@@ -45,12 +45,12 @@ export function readListShape(node: SchemaNode | undefined): ListShape | undefin
   return {
     isOrdered,
     hasItemFormat: itemFormat !== undefined,
-    formatItem: (item) => (itemFormat && isObject(item) ? itemFormat.format(item) : formatValue(item)),
-    ...(itemFormat ? { keyOf: (item: JsonValue) => (isObject(item) ? itemFormat.keyOf(item) : undefined) } : {}),
+    formatItem: (item) => (itemFormat && isJsonObject(item) ? itemFormat.format(item) : formatValue(item)),
+    ...(itemFormat ? { keyOf: (item: JsonValue) => (isJsonObject(item) ? itemFormat.keyOf(item) : undefined) } : {}),
     sortItems: (list) => {
       if (isOrdered) return [...list];
       if (order) return [...list].sort((a, b) => rank(order, a) - rank(order, b));
-      if (itemFormat) return [...list].sort((a, b) => compareKeys(isObject(a) ? itemFormat.keyOf(a) : undefined, isObject(b) ? itemFormat.keyOf(b) : undefined));
+      if (itemFormat) return [...list].sort((a, b) => compareKeys(isJsonObject(a) ? itemFormat.keyOf(a) : undefined, isJsonObject(b) ? itemFormat.keyOf(b) : undefined));
       return [...list];
     },
   };
@@ -110,8 +110,4 @@ function compareKeys(a: string | undefined, b: string | undefined): number {
   if (a === undefined) return 1;
   if (b === undefined) return -1;
   return a < b ? -1 : 1;
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
